@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Sourced by the init scripts that run as PID 1 inside the UML guest.
+# The root file system is the host's, read-only; $RESULTS names a host
+# directory for output and $PROJECT the project checkout.
+
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+guest_setup() {
+	mount -t proc proc /proc
+	mount -t sysfs sysfs /sys
+	mount -t devtmpfs devtmpfs /dev
+	mount -t debugfs debugfs /sys/kernel/debug
+	mount -t tmpfs tmpfs /tmp
+	mount -t hostfs hostfs /mnt -o "$RESULTS"
+	OUT=/mnt
+}
+
+# Mark the run complete and power the guest off.
+guest_finish() {
+	touch "$OUT/done"
+	sync
+	umount /mnt 2>/dev/null
+	poweroff -f
+	echo o > /proc/sysrq-trigger
+}
+
+# One line per DMA channel: "<channel> <device> <in_use> <bytes>".
+guest_list_channels() {
+	local c
+	for c in /sys/class/dma/*; do
+		[ -e "$c" ] || continue
+		printf '%s %s %s %s\n' "$(basename "$c")" \
+			"$(basename "$(readlink -f "$c/device")")" \
+			"$(cat "$c/in_use")" "$(cat "$c/bytes_transferred")"
+	done
+}
