@@ -33,9 +33,11 @@ build() {
 			{ echo "uml: $opt did not survive olddefconfig" >&2; missing=1; }
 	done < <(grep -E '^CONFIG_' "$frag")
 	[ "$missing" = 0 ] || die "uml: configuration incomplete"
-	say "uml: building $out/linux"
-	make -s -C "$LINUX" O="$out" ARCH=um -j"$JOBS" linux 2>&1 | grep -v '^  ' || true
-	[ -x "$out/linux" ] || die "uml: build failed"
+	say "uml: building $out/linux (log: $out.log)"
+	if ! make -s -C "$LINUX" O="$out" ARCH=um -j"$JOBS" linux > "$out.log" 2>&1; then
+		grep -E -B2 -A8 'error|Error' "$out.log" | head -n 60 >&2
+		die "uml: build failed"
+	fi
 	verify_objects "$out"
 }
 

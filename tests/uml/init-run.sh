@@ -7,7 +7,7 @@
 guest_setup
 
 {
-	echo "kernel: $(uname -r) ($(uname -m))"
+	echo "kernel: Linux $(uname -r), User-Mode Linux on $(uname -m)"
 	echo
 	echo "DMA channels (/sys/class/dma):"
 	chans=$(guest_list_channels)
