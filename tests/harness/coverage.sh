@@ -8,12 +8,10 @@
 
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-lock_or_reexec "$@"
-
 out=$BUILD/coverage
-"$ROOT/tests/harness/overlay.sh"
+lock_or_reexec coverage "$@"
 rm -f "$LINUX/default.profraw"
-HARNESS_LOCKED=1 KUNIT_BUILD=$out \
+KUNIT_BUILD=$out \
 	KUNIT_ARGS="--make_options=LLVM=1 --kunitconfig=$LINUX/tools/testing/kunit/configs/coverage_uml.config" \
 	"$ROOT/tests/harness/kunit.sh" || say "coverage: some tests failed; reporting anyway"
 [ -f "$LINUX/default.profraw" ] || die "coverage: the kernel wrote no profile"

@@ -14,7 +14,8 @@ want="gcc make bc flex bison libelf-dev python3 xz-utils sparse perl util-linux"
 for set in "$@"; do
 	case "$set" in
 	coverage) want="$want clang lld llvm" ;;
-	base|run|check) ;;
+	run|check) want="$want mdadm" ;;
+	base) ;;
 	*) die "unknown dependency set '$set'" ;;
 	esac
 done

@@ -5,7 +5,6 @@
 
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-lock_or_reexec "$@"
 "$ROOT/tests/harness/overlay.sh"
 
 mapfile -t files < <(project_c_files)

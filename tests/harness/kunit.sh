@@ -11,9 +11,9 @@
 
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-lock_or_reexec "$@"
-
 out=${KUNIT_BUILD:-$BUILD/kunit}
+lock_or_reexec "$(basename "$out")" "$@"
+
 log=$out.log
 "$ROOT/tests/harness/overlay.sh"
 

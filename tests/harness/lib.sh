@@ -14,12 +14,6 @@ OVERLAY_DIRS="drivers include crypto lib Documentation"
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Run "$@" holding the build lock, so that concurrent make invocations
-# never prepare or build the same tree at once.
-with_build_lock() {
-	mkdir -p "$BUILD"
-	flock "$BUILD/.lock" "$@"
-}
 
 # Project files (tracked or new, not ignored) below the overlay dirs.
 project_files() {
@@ -34,11 +28,17 @@ project_c_files() {
 	project_files | grep -E '\.(c|h)$'
 }
 
-# Re-run the calling script under the build lock (once).
+# lock_or_reexec NAME ARGS...: re-run the calling script holding the lock
+# NAME (one per build directory, and one for the overlay), so concurrent
+# make invocations queue for the same build but not for different ones.
 lock_or_reexec() {
-	if [ -z "${HARNESS_LOCKED:-}" ]; then
+	local name=$1 var
+	shift
+	var=HARNESS_LOCKED_${name//[^a-zA-Z0-9]/_}
+	if [ -z "${!var:-}" ]; then
 		mkdir -p "$BUILD"
-		HARNESS_LOCKED=1 exec flock "$BUILD/.lock" "$0" "$@"
+		export "$var=1"
+		exec flock "$BUILD/.lock-$name" "$0" "$@"
 	fi
 }
 

@@ -12,6 +12,7 @@
 
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+lock_or_reexec overlay "$@"
 
 MANIFEST=$ROOT/tests/harness/overlay.manifest
 SAVED=$BUILD/upstream-saved

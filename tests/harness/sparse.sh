@@ -6,10 +6,10 @@
 
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-lock_or_reexec "$@"
+out=${KUNIT_BUILD:-$BUILD/kunit}
+lock_or_reexec "$(basename "$out")" "$@"
 "$ROOT/tests/harness/overlay.sh"
 
-out=${KUNIT_BUILD:-$BUILD/kunit}
 [ -f "$out/.config" ] || die "no KUnit build in $out: run 'make kunit' first"
 
 targets=()

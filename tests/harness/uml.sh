@@ -56,7 +56,7 @@ boot() {
 }
 
 case "${1:-}" in
-build) lock_or_reexec "$@"; build ;;
+build) lock_or_reexec uml "$@"; build ;;
 boot) shift; boot "$@" ;;
 *) die "usage: uml.sh build | boot <init> <results> [args]" ;;
 esac
