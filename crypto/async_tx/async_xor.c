@@ -408,7 +408,7 @@ static void async_xor_val_cpu(const struct async_xor_op *op,
 
 /**
  * async_xor_val_offs() - check that page ranges xor to zero
- * @dest: the parity page, which is also @src_list[0]
+ * @dest: the parity page, which is also the first entry of @src_list
  * @offset: offset in @dest
  * @src_list: @dest followed by the data pages; NULL entries are skipped
  * @src_offs: offset of each entry, or NULL to use @offset for all
@@ -463,7 +463,7 @@ EXPORT_SYMBOL_GPL(async_xor_val_offs);
 
 /**
  * async_xor_val() - check that page ranges at one offset xor to zero
- * @dest: the parity page, which is also @src_list[0]
+ * @dest: the parity page, which is also the first entry of @src_list
  * @src_list: @dest followed by the data pages
  * @offset: offset in every page
  * @src_cnt: entries in @src_list

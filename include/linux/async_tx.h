@@ -163,29 +163,12 @@ static inline void async_tx_issue_pending_all(void)
 {
 }
 
-/**
- * async_tx_issue_pending() - start a descriptor's channel (no-op)
- * @tx: ignored; without a DMA engine there are no descriptors
- *
- * Context: any.
- */
+/* Without a DMA engine there are no descriptors and nothing to start. */
 static inline void async_tx_issue_pending(struct dma_async_tx_descriptor *tx)
 {
 }
 
-/**
- * async_tx_find_channel() - channel for an operation (never one)
- * @submit: the submission
- * @type: the operation
- * @dst: destination pages
- * @dst_cnt: number of destination pages
- * @src: source pages
- * @src_cnt: number of source pages
- * @len: bytes per page
- *
- * Context: any.
- * Return: NULL: without a DMA engine everything runs on the CPU.
- */
+/* Without a DMA engine every operation runs on the CPU. */
 static inline struct dma_chan *
 async_tx_find_channel(struct async_submit_ctl *submit,
 		      enum dma_transaction_type type, struct page **dst,
