@@ -34,11 +34,8 @@
  * times a second on line 1, and two bare FIFOs on lines 2 and 3.
  */
 
-#include <linux/device/driver.h>
 #include <linux/err.h>
 #include <linux/idr.h>
-#include <linux/ioport.h>
-#include <linux/kmod.h>
 #include <linux/log2.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
@@ -47,6 +44,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "simdma-board.h"
 #include "cydma-board.h"
 #include "cydma-regs.h"
 
@@ -98,42 +96,6 @@ static int cydma_board_feature_bit(const char *word, u32 *bit)
 	return 0;
 }
 
-static int cydma_board_width_bit(const char *word, u32 *bit)
-{
-	u32 bytes;
-
-	if (kstrtou32(word, 0, &bytes) || !is_power_of_2(bytes) || bytes > 16)
-		return -EINVAL;
-	*bit = BIT(ilog2(bytes));
-	return 0;
-}
-
-/* OR together @fn of each word of @buf (separated by blanks or commas). */
-static int cydma_board_parse_list(const char *buf, u32 *out,
-				  int (*fn)(const char *word, u32 *bit))
-{
-	char *copy, *cursor, *word;
-	u32 bit, val = 0;
-	int ret = 0;
-
-	copy = kstrdup(buf, GFP_KERNEL);
-	if (!copy)
-		return -ENOMEM;
-	cursor = copy;
-	while ((word = strsep(&cursor, " ,\t\n"))) {
-		if (!*word)
-			continue;
-		ret = fn(word, &bit);
-		if (ret)
-			break;
-		val |= bit;
-	}
-	kfree(copy);
-	if (!ret)
-		*out = val;
-	return ret;
-}
-
 /**
  * cydma_board_parse_features() - parse a feature list
  * @buf: words among mem, slave, cyclic, chunks and repeat, separated by
@@ -145,7 +107,7 @@ static int cydma_board_parse_list(const char *buf, u32 *out,
  */
 int cydma_board_parse_features(const char *buf, u32 *features)
 {
-	return cydma_board_parse_list(buf, features, cydma_board_feature_bit);
+	return simdma_parse_words(buf, features, cydma_board_feature_bit);
 }
 
 /**
@@ -181,7 +143,7 @@ ssize_t cydma_board_format_features(u32 features, char *buf, size_t size)
  */
 int cydma_board_parse_widths(const char *buf, u32 *widths)
 {
-	return cydma_board_parse_list(buf, widths, cydma_board_width_bit);
+	return simdma_parse_widths(buf, widths, 16);
 }
 
 /**
@@ -195,15 +157,7 @@ int cydma_board_parse_widths(const char *buf, u32 *widths)
  */
 ssize_t cydma_board_format_widths(u32 widths, char *buf, size_t size)
 {
-	ssize_t len = 0;
-	unsigned int i;
-
-	for (i = 0; i < 5; i++) {
-		if (widths & BIT(i))
-			len += scnprintf(buf + len, size - len, "%s%u",
-					 len ? " " : "", 1U << i);
-	}
-	return len + scnprintf(buf + len, size - len, "\n");
+	return simdma_format_widths(widths, 16, buf, size);
 }
 
 /* ---- boards ------------------------------------------------------- */
@@ -336,60 +290,15 @@ static int cydma_board_add_nodes(struct cydma_board *board,
 /* The device the driver binds to: IRQs as resources, wiring as a node. */
 static int cydma_board_add_pdev(struct cydma_board *board)
 {
-	unsigned int i, n = cydma_hw_channels(board->hw);
 	struct platform_device *pdev;
-	struct resource *res;
-	int ret;
 
-	res = kcalloc(n, sizeof(*res), GFP_KERNEL);
-	if (!res)
-		return -ENOMEM;
-	for (i = 0; i < n; i++)
-		res[i] = DEFINE_RES_IRQ(cydma_hw_irq(board->hw, i));
-	pdev = platform_device_alloc(CYDMA_BOARD_DRIVER, board->id);
-	if (!pdev) {
-		kfree(res);
-		return -ENOMEM;
-	}
-	pdev->dev.parent = &board->chip->dev;
-	device_set_node(&pdev->dev, board->fwnode);
-	ret = platform_device_add_resources(pdev, res, n);
-	kfree(res);
-	if (!ret)
-		ret = platform_device_add(pdev);
-	if (ret) {
-		platform_device_put(pdev);
-		return ret;
-	}
+	pdev = simdma_board_add_pdev(CYDMA_BOARD_DRIVER, board->id,
+				     &board->chip->dev, board->fwnode,
+				     cydma_hw_irq_lines(board->hw));
+	if (IS_ERR(pdev))
+		return PTR_ERR(pdev);
 	board->pdev = pdev;
 	return 0;
-}
-
-/* Make sure the driver is bound; return its probe error if it is not. */
-static int cydma_board_bind(struct cydma_board *board)
-{
-	struct device *dev = &board->pdev->dev;
-	struct device_driver *drv;
-	int ret;
-
-	if (device_is_bound(dev))
-		return 0;
-	drv = driver_find(CYDMA_BOARD_DRIVER, &platform_bus_type);
-	if (!drv) {
-		request_module("platform:" CYDMA_BOARD_DRIVER);
-		if (device_is_bound(dev))
-			return 0;
-		drv = driver_find(CYDMA_BOARD_DRIVER, &platform_bus_type);
-	}
-	if (!drv) {
-		dev_err(dev, "the %s driver is not available\n",
-			CYDMA_BOARD_DRIVER);
-		return -ENODEV;
-	}
-	ret = device_driver_attach(drv, dev);
-	if (ret == -EBUSY && device_is_bound(dev))
-		ret = 0;
-	return ret;
 }
 
 /**
@@ -434,7 +343,7 @@ struct cydma_board *cydma_board_create(const struct cydma_board_config *cfg)
 	ret = cydma_board_add_pdev(board);
 	if (ret)
 		goto err_nodes;
-	ret = cydma_board_bind(board);
+	ret = simdma_board_bind(board->pdev, CYDMA_BOARD_DRIVER);
 	if (ret)
 		goto err_pdev;
 	board->debugfs = cydma_debugfs_add(board);

@@ -11,6 +11,7 @@
 
 #include <linux/types.h>
 
+#include "simdma-configfs.h"
 #include "cydma-hw.h"
 
 struct dentry;
@@ -74,10 +75,19 @@ struct config_item;
 struct config_item *cydma_config_new_device(const char *name);
 struct config_item *cydma_config_new_port(struct config_item *dev,
 					  const char *name);
-ssize_t cydma_config_write(struct config_item *item, const char *attr,
-			   const char *buf);
-ssize_t cydma_config_read(struct config_item *item, const char *attr,
-			  char *page);
+
+/* Attributes by name, as write(2) and read(2) would reach them */
+static inline ssize_t cydma_config_write(struct config_item *item,
+					 const char *attr, const char *buf)
+{
+	return simdma_config_write(item, attr, buf);
+}
+
+static inline ssize_t cydma_config_read(struct config_item *item,
+					const char *attr, char *page)
+{
+	return simdma_config_read(item, attr, page);
+}
 #endif
 
 /* Module internals, not exported */

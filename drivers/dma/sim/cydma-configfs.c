@@ -53,6 +53,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "simdma-configfs.h"
 #include "cydma-board.h"
 #include "cydma-regs.h"
 
@@ -268,16 +269,8 @@ static void cydma_device_pin_ports(struct cydma_config_device *dev, bool pin)
 	struct cydma_config_port *port;
 
 	lockdep_assert_held(&dev->lock);
-	list_for_each_entry(port, &dev->ports, node) {
-		/* items made outside the file system (KUnit) need no pin */
-		if (!port->item.ci_group)
-			continue;
-		if (pin)
-			WARN_ON(configfs_depend_item_unlocked(&cydma_config_subsys,
-							      &port->item));
-		else
-			configfs_undepend_item_unlocked(&port->item);
-	}
+	list_for_each_entry(port, &dev->ports, node)
+		simdma_config_pin(&cydma_config_subsys, &port->item, pin);
 }
 
 /*
@@ -692,9 +685,7 @@ static struct configfs_subsystem cydma_config_subsys = {
  */
 int cydma_configfs_init(void)
 {
-	config_group_init(&cydma_config_subsys.su_group);
-	mutex_init(&cydma_config_subsys.su_mutex);
-	return configfs_register_subsystem(&cydma_config_subsys);
+	return simdma_configfs_register(&cydma_config_subsys);
 }
 
 /**
@@ -704,8 +695,7 @@ int cydma_configfs_init(void)
  */
 void cydma_configfs_exit(void)
 {
-	configfs_unregister_subsystem(&cydma_config_subsys);
-	mutex_destroy(&cydma_config_subsys.su_mutex);
+	simdma_configfs_unregister(&cydma_config_subsys);
 }
 
 /* ---- KUnit access without a mounted configfs ---------------------- */
@@ -743,56 +733,4 @@ cydma_config_new_port(struct config_item *dev, const char *name)
 	return cydma_device_config_make_port(to_config_group(dev), name);
 }
 EXPORT_SYMBOL_IF_KUNIT(cydma_config_new_port);
-
-static struct configfs_attribute *cydma_config_attr(struct config_item *item,
-						    const char *attr)
-{
-	struct configfs_attribute **a;
-
-	for (a = item->ci_type->ct_attrs; *a; a++) {
-		if (!strcmp((*a)->ca_name, attr))
-			return *a;
-	}
-	return NULL;
-}
-
-/**
- * cydma_config_write() - write an attribute, as write(2) would
- * @item: a device or peripheral item
- * @attr: attribute name
- * @buf: the text written
- *
- * Context: process context.
- * Return: bytes consumed or a negative errno; -ENOENT for a bad @attr.
- */
-VISIBLE_IF_KUNIT ssize_t cydma_config_write(struct config_item *item,
-					    const char *attr, const char *buf)
-{
-	struct configfs_attribute *a = cydma_config_attr(item, attr);
-
-	if (!a || !a->store)
-		return -ENOENT;
-	return a->store(item, buf, strlen(buf));
-}
-EXPORT_SYMBOL_IF_KUNIT(cydma_config_write);
-
-/**
- * cydma_config_read() - read an attribute, as read(2) would
- * @item: a device or peripheral item
- * @attr: attribute name
- * @page: a PAGE_SIZE buffer
- *
- * Context: process context.
- * Return: bytes produced or a negative errno; -ENOENT for a bad @attr.
- */
-VISIBLE_IF_KUNIT ssize_t cydma_config_read(struct config_item *item,
-					   const char *attr, char *page)
-{
-	struct configfs_attribute *a = cydma_config_attr(item, attr);
-
-	if (!a || !a->show)
-		return -ENOENT;
-	return a->show(item, page);
-}
-EXPORT_SYMBOL_IF_KUNIT(cydma_config_read);
 #endif

@@ -67,10 +67,7 @@
  */
 
 #include <linux/bitfield.h>
-#include <linux/dma-direct.h>
 #include <linux/err.h>
-#include <linux/irq.h>
-#include <linux/irqdomain.h>
 #include <linux/jiffies.h>
 #include <linux/kfifo.h>
 #include <linux/ktime.h>
@@ -79,7 +76,6 @@
 #include <linux/minmax.h>
 #include <linux/mm.h>
 #include <linux/module.h>
-#include <linux/regmap.h>
 #include <linux/seq_file.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -88,6 +84,7 @@
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 
+#include "simdma-hw.h"
 #include "cydma-hw.h"
 #include "cydma-regs.h"
 
@@ -306,10 +303,8 @@ struct cydma_hw_chan {
  * struct cydma_hw - one simulated controller
  * @dev: device owning the register window; also used for bus addresses
  * @cfg: what it was built with
- * @regmap: the register window
- * @fwnode: names @domain
- * @domain: interrupt domain, one line per channel
- * @virqs: Linux interrupt numbers of the channels
+ * @win: the register window
+ * @irqs: the interrupt lines, one per channel
  * @wq: bottom-half workqueue running the engines
  * @clock: timer driving the peripherals' clocks while one runs
  * @port_base: bus address of request line 0's data register
@@ -322,10 +317,8 @@ struct cydma_hw_chan {
 struct cydma_hw {
 	struct device *dev;
 	struct cydma_hw_config cfg;
-	struct regmap *regmap;
-	struct fwnode_handle *fwnode;
-	struct irq_domain *domain;
-	int *virqs;
+	struct simdma_window win;
+	struct simdma_irqs irqs;
 	struct workqueue_struct *wq;
 	struct timer_list clock;
 	u64 port_base;
@@ -361,18 +354,7 @@ static const char * const cydma_hw_port_state_names[] = {
 /* CPU address of the RAM at [@addr, @addr + @len), or NULL: bus error */
 static void *cydma_hw_ram(struct cydma_hw *hw, u64 addr, size_t len)
 {
-	phys_addr_t first, last;
-
-	len = max_t(size_t, len, 1);
-	if (addr + len - 1 < addr)
-		return NULL;
-	first = dma_to_phys(hw->dev, addr);
-	last = dma_to_phys(hw->dev, addr + len - 1);
-	if (last < first || last - first != len - 1)
-		return NULL;
-	if (!pfn_valid(PHYS_PFN(first)) || !pfn_valid(PHYS_PFN(last)))
-		return NULL;
-	return phys_to_virt(first);
+	return simdma_ram(hw->dev, addr, len);
 }
 
 /* The peripheral whose data register is at @addr, or NULL */
@@ -585,7 +567,7 @@ static bool cydma_hw_set_int(struct cydma_hw_chan *ch, u32 bits)
 /* Context: engine, without @ch->lock. */
 static void cydma_hw_raise(struct cydma_hw_chan *ch)
 {
-	generic_handle_domain_irq_safe(ch->hw->domain, ch->idx);
+	simdma_irqs_raise(&ch->hw->irqs, ch->idx);
 }
 
 /* Context: caller holds @ch->lock. */
@@ -1117,11 +1099,14 @@ static u64 cydma_hw_set_hi(u64 reg, u32 val)
 	return (reg & GENMASK_ULL(31, 0)) | (u64)val << 32;
 }
 
-static void cydma_hw_chan_write(struct cydma_hw_chan *ch, unsigned int reg,
-				u32 val)
+/* &simdma_window_ops.chan_write; ignored once the model is dying */
+static void cydma_hw_chan_write(void *chan, unsigned int reg, u32 val)
 {
+	struct cydma_hw_chan *ch = chan;
 	unsigned long flags;
 
+	if (READ_ONCE(ch->hw->dead))
+		return;
 	spin_lock_irqsave(&ch->lock, flags);
 	switch (reg) {
 	case CYDMA_CH_CTRL:
@@ -1186,8 +1171,9 @@ static u32 cydma_hw_pos(struct cydma_hw_chan *ch)
 	return ch->fetched ? ch->run.done : 0;
 }
 
-static u32 cydma_hw_chan_read(struct cydma_hw_chan *ch, unsigned int reg)
+static u32 cydma_hw_chan_read(void *chan, unsigned int reg)
 {
+	struct cydma_hw_chan *ch = chan;
 	unsigned long flags;
 	u32 val;
 
@@ -1273,8 +1259,9 @@ static u32 cydma_hw_int_summary(struct cydma_hw *hw)
 	return val;
 }
 
-static u32 cydma_hw_global_read(struct cydma_hw *hw, unsigned int reg)
+static u32 cydma_hw_global_read(void *ctx, unsigned int reg)
 {
+	struct cydma_hw *hw = ctx;
 	const struct cydma_hw_config *cfg = &hw->cfg;
 
 	switch (reg) {
@@ -1308,101 +1295,12 @@ static u32 cydma_hw_global_read(struct cydma_hw *hw, unsigned int reg)
 	}
 }
 
-static struct cydma_hw_chan *cydma_hw_reg_chan(struct cydma_hw *hw,
-					       unsigned int reg)
-{
-	unsigned int idx;
-
-	if (reg < CYDMA_CH_BASE)
-		return NULL;
-	idx = (reg - CYDMA_CH_BASE) / CYDMA_CH_STRIDE;
-	return idx < hw->nr_chans ? &hw->chans[idx] : NULL;
-}
-
-static int cydma_hw_reg_read(void *context, unsigned int reg,
-			     unsigned int *val)
-{
-	struct cydma_hw *hw = context;
-	struct cydma_hw_chan *ch = cydma_hw_reg_chan(hw, reg);
-
-	if (reg >= CYDMA_CH_BASE && !ch)
-		return -EIO;
-	if (ch)
-		*val = cydma_hw_chan_read(ch, (reg - CYDMA_CH_BASE) %
-					      CYDMA_CH_STRIDE);
-	else
-		*val = cydma_hw_global_read(hw, reg);
-	return 0;
-}
-
-static int cydma_hw_reg_write(void *context, unsigned int reg,
-			      unsigned int val)
-{
-	struct cydma_hw *hw = context;
-	struct cydma_hw_chan *ch = cydma_hw_reg_chan(hw, reg);
-
-	if (reg >= CYDMA_CH_BASE && !ch)
-		return -EIO;
-	if (ch && !READ_ONCE(hw->dead))
-		cydma_hw_chan_write(ch, (reg - CYDMA_CH_BASE) %
-					CYDMA_CH_STRIDE, val);
-	return 0;
-}
-
-/* ---- interrupt domain --------------------------------------------- */
-
-static const struct irq_chip cydma_hw_irq_chip = {
-	.name = "cydma-hw",
+/* The window spans every possible channel; absent ones answer -EIO. */
+static const struct simdma_window_ops cydma_hw_win_ops = {
+	.global_read = cydma_hw_global_read,
+	.chan_read = cydma_hw_chan_read,
+	.chan_write = cydma_hw_chan_write,
 };
-
-static int cydma_hw_irq_map(struct irq_domain *domain, unsigned int virq,
-			    irq_hw_number_t hwirq)
-{
-	irq_set_chip_data(virq, domain->host_data);
-	irq_set_chip_and_handler(virq, &cydma_hw_irq_chip, handle_simple_irq);
-	irq_set_noprobe(virq);
-	return 0;
-}
-
-static const struct irq_domain_ops cydma_hw_irq_ops = {
-	.map = cydma_hw_irq_map,
-	.xlate = irq_domain_xlate_onecell,
-};
-
-static void cydma_hw_irqs_remove(struct cydma_hw *hw)
-{
-	unsigned int i;
-
-	for (i = 0; i < hw->nr_chans; i++) {
-		if (hw->virqs[i])
-			irq_dispose_mapping(hw->virqs[i]);
-	}
-	irq_domain_remove(hw->domain);
-	irq_domain_free_fwnode(hw->fwnode);
-}
-
-static int cydma_hw_irqs_add(struct cydma_hw *hw)
-{
-	unsigned int i;
-
-	hw->fwnode = irq_domain_alloc_named_id_fwnode("cydma-hw", hw->cfg.id);
-	if (!hw->fwnode)
-		return -ENOMEM;
-	hw->domain = irq_domain_create_linear(hw->fwnode, hw->nr_chans,
-					      &cydma_hw_irq_ops, hw);
-	if (!hw->domain) {
-		irq_domain_free_fwnode(hw->fwnode);
-		return -ENOMEM;
-	}
-	for (i = 0; i < hw->nr_chans; i++) {
-		hw->virqs[i] = irq_create_mapping(hw->domain, i);
-		if (!hw->virqs[i]) {
-			cydma_hw_irqs_remove(hw);
-			return -ENOSPC;
-		}
-	}
-	return 0;
-}
 
 /* ---- construction ------------------------------------------------- */
 
@@ -1456,7 +1354,6 @@ static void cydma_hw_free_parts(struct cydma_hw *hw)
 		kfree(hw->ports[i].unit_buf);
 	}
 	kfree(hw->ports);
-	kfree(hw->virqs);
 	kfree(hw);
 }
 
@@ -1466,10 +1363,9 @@ static int cydma_hw_alloc_parts(struct cydma_hw *hw)
 	unsigned int i;
 	int ret;
 
-	hw->virqs = kcalloc(hw->nr_chans, sizeof(*hw->virqs), GFP_KERNEL);
 	hw->ports = kcalloc(hw->cfg.request_lines, sizeof(*hw->ports),
 			    GFP_KERNEL);
-	if (!hw->virqs || (hw->cfg.request_lines && !hw->ports))
+	if ((hw->cfg.request_lines && !hw->ports))
 		return -ENOMEM;
 	for (i = 0; i < hw->cfg.request_lines; i++) {
 		p = &hw->ports[i];
@@ -1502,18 +1398,6 @@ static void cydma_hw_init_chans(struct cydma_hw *hw)
 		INIT_DELAYED_WORK(&ch->work, cydma_hw_work);
 	}
 }
-
-/* The window spans every possible channel; absent ones answer -EIO. */
-static const struct regmap_config cydma_hw_regmap_config = {
-	.reg_bits = 32,
-	.val_bits = 32,
-	.reg_stride = 4,
-	.max_register = CYDMA_REG_MAX,
-	.reg_read = cydma_hw_reg_read,
-	.reg_write = cydma_hw_reg_write,
-	.disable_locking = true,
-	.cache_type = REGCACHE_NONE,
-};
 
 /**
  * cydma_hw_create() - build a simulated controller
@@ -1558,18 +1442,23 @@ struct cydma_hw *cydma_hw_create(struct device *dev,
 		ret = -ENOMEM;
 		goto err_free;
 	}
-	ret = cydma_hw_irqs_add(hw);
+	ret = simdma_irqs_add(&hw->irqs, "cydma-hw", cfg->id, hw->nr_chans);
 	if (ret)
 		goto err_wq;
-	hw->regmap = regmap_init(dev, NULL, hw, &cydma_hw_regmap_config);
-	if (IS_ERR(hw->regmap)) {
-		ret = PTR_ERR(hw->regmap);
+	hw->win.ops = &cydma_hw_win_ops;
+	hw->win.ctx = hw;
+	hw->win.chans = hw->chans;
+	hw->win.chan_size = sizeof(hw->chans[0]);
+	hw->win.ch_base = CYDMA_CH_BASE;
+	hw->win.ch_stride = CYDMA_CH_STRIDE;
+	hw->win.nr_chans = hw->nr_chans;
+	ret = simdma_window_init(&hw->win, dev, CYDMA_REG_MAX);
+	if (ret)
 		goto err_irqs;
-	}
 	return hw;
 
 err_irqs:
-	cydma_hw_irqs_remove(hw);
+	simdma_irqs_remove(&hw->irqs);
 err_wq:
 	destroy_workqueue(hw->wq);
 err_free:
@@ -1604,8 +1493,8 @@ void cydma_hw_destroy(struct cydma_hw *hw)
 		spin_unlock_irqrestore(&hw->chans[i].lock, flags);
 		cancel_delayed_work_sync(&hw->chans[i].work);
 	}
-	regmap_exit(hw->regmap);
-	cydma_hw_irqs_remove(hw);
+	simdma_window_exit(&hw->win);
+	simdma_irqs_remove(&hw->irqs);
 	destroy_workqueue(hw->wq);
 	cydma_hw_free_parts(hw);
 }
@@ -1638,6 +1527,19 @@ unsigned int cydma_hw_request_lines(const struct cydma_hw *hw)
 EXPORT_SYMBOL_GPL(cydma_hw_request_lines);
 
 /**
+ * cydma_hw_irq_lines() - the interrupt lines of a controller
+ * @hw: the controller
+ *
+ * Context: any.
+ * Return: the lines, one per channel, for the board to hand to the driver.
+ */
+const struct simdma_irqs *cydma_hw_irq_lines(const struct cydma_hw *hw)
+{
+	return &hw->irqs;
+}
+EXPORT_SYMBOL_GPL(cydma_hw_irq_lines);
+
+/**
  * cydma_hw_irq() - Linux interrupt number of a channel
  * @hw: the controller
  * @chan: channel number
@@ -1648,7 +1550,7 @@ EXPORT_SYMBOL_GPL(cydma_hw_request_lines);
  */
 int cydma_hw_irq(const struct cydma_hw *hw, unsigned int chan)
 {
-	return chan < hw->nr_chans ? hw->virqs[chan] : -EINVAL;
+	return simdma_irqs_virq(&hw->irqs, chan);
 }
 EXPORT_SYMBOL_GPL(cydma_hw_irq);
 

@@ -16,6 +16,7 @@
 struct device;
 struct seq_file;
 struct cydma_hw;
+struct simdma_irqs;
 
 /**
  * enum cydma_hw_port_kind - what sits on a request line
@@ -158,6 +159,7 @@ void cydma_hw_destroy(struct cydma_hw *hw);
 unsigned int cydma_hw_channels(const struct cydma_hw *hw);
 unsigned int cydma_hw_request_lines(const struct cydma_hw *hw);
 int cydma_hw_irq(const struct cydma_hw *hw, unsigned int chan);
+const struct simdma_irqs *cydma_hw_irq_lines(const struct cydma_hw *hw);
 
 dma_addr_t cydma_hw_port_addr(const struct cydma_hw *hw, unsigned int line);
 int cydma_hw_port_start(struct cydma_hw *hw, unsigned int line);

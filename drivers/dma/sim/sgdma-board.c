@@ -42,12 +42,8 @@
  * an instance out.  ``default_latency_ns`` slows both down.
  */
 
-#include <linux/device/driver.h>
 #include <linux/err.h>
 #include <linux/idr.h>
-#include <linux/ioport.h>
-#include <linux/kmod.h>
-#include <linux/log2.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
@@ -55,6 +51,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "simdma-board.h"
 #include "sgdma-board.h"
 #include "sgdma-regs.h"
 
@@ -121,32 +118,6 @@ static int sgdma_board_cap_bit(const char *name, u32 *bit)
 	return 0;
 }
 
-/* Apply @fn to each word of @buf (separated by blanks or commas). */
-static int sgdma_board_parse_words(const char *buf, u32 *out,
-				   int (*fn)(const char *word, u32 *bit))
-{
-	char *copy, *cursor, *word;
-	u32 bit, val = 0;
-	int ret = 0;
-
-	copy = kstrdup(buf, GFP_KERNEL);
-	if (!copy)
-		return -ENOMEM;
-	cursor = copy;
-	while ((word = strsep(&cursor, " ,\t\n"))) {
-		if (!*word)
-			continue;
-		ret = fn(word, &bit);
-		if (ret)
-			break;
-		val |= bit;
-	}
-	kfree(copy);
-	if (!ret)
-		*out = val;
-	return ret;
-}
-
 /**
  * sgdma_board_parse_caps() - parse a capability list
  * @buf: words among memcpy, memset, xor, xor_val, pq, pq_val, interrupt
@@ -158,7 +129,7 @@ static int sgdma_board_parse_words(const char *buf, u32 *out,
  */
 int sgdma_board_parse_caps(const char *buf, u32 *ops)
 {
-	return sgdma_board_parse_words(buf, ops, sgdma_board_cap_bit);
+	return simdma_parse_words(buf, ops, sgdma_board_cap_bit);
 }
 
 /**
@@ -187,16 +158,6 @@ ssize_t sgdma_board_format_caps(u32 ops, char *buf, size_t size)
 	return len + scnprintf(buf + len, size - len, "\n");
 }
 
-static int sgdma_board_width_bit(const char *word, u32 *bit)
-{
-	u32 bytes;
-
-	if (kstrtou32(word, 0, &bytes) || !is_power_of_2(bytes) || bytes > 128)
-		return -EINVAL;
-	*bit = BIT(ilog2(bytes));
-	return 0;
-}
-
 /**
  * sgdma_board_parse_widths() - parse a bus width list
  * @buf: widths in bytes (1, 2, 4 ... 128), separated by blanks or commas
@@ -207,7 +168,7 @@ static int sgdma_board_width_bit(const char *word, u32 *bit)
  */
 int sgdma_board_parse_widths(const char *buf, u32 *widths)
 {
-	return sgdma_board_parse_words(buf, widths, sgdma_board_width_bit);
+	return simdma_parse_widths(buf, widths, 128);
 }
 
 /**
@@ -221,15 +182,7 @@ int sgdma_board_parse_widths(const char *buf, u32 *widths)
  */
 ssize_t sgdma_board_format_widths(u32 widths, char *buf, size_t size)
 {
-	ssize_t len = 0;
-	unsigned int i;
-
-	for (i = 0; i < 8; i++) {
-		if (widths & BIT(i))
-			len += scnprintf(buf + len, size - len, "%s%u",
-					 len ? " " : "", 1U << i);
-	}
-	return len + scnprintf(buf + len, size - len, "\n");
+	return simdma_format_widths(widths, 128, buf, size);
 }
 
 /* ---- boards ------------------------------------------------------- */
@@ -326,60 +279,15 @@ static int sgdma_board_add_nodes(struct sgdma_board *board,
 /* The device the driver binds to: IRQs as resources, wiring as a node. */
 static int sgdma_board_add_pdev(struct sgdma_board *board)
 {
-	unsigned int i, n = sgdma_hw_channels(board->hw);
 	struct platform_device *pdev;
-	struct resource *res;
-	int ret;
 
-	res = kcalloc(n, sizeof(*res), GFP_KERNEL);
-	if (!res)
-		return -ENOMEM;
-	for (i = 0; i < n; i++)
-		res[i] = DEFINE_RES_IRQ(sgdma_hw_irq(board->hw, i));
-	pdev = platform_device_alloc(SGDMA_BOARD_DRIVER, board->id);
-	if (!pdev) {
-		kfree(res);
-		return -ENOMEM;
-	}
-	pdev->dev.parent = &board->chip->dev;
-	device_set_node(&pdev->dev, board->fwnode);
-	ret = platform_device_add_resources(pdev, res, n);
-	kfree(res);
-	if (!ret)
-		ret = platform_device_add(pdev);
-	if (ret) {
-		platform_device_put(pdev);
-		return ret;
-	}
+	pdev = simdma_board_add_pdev(SGDMA_BOARD_DRIVER, board->id,
+				     &board->chip->dev, board->fwnode,
+				     sgdma_hw_irq_lines(board->hw));
+	if (IS_ERR(pdev))
+		return PTR_ERR(pdev);
 	board->pdev = pdev;
 	return 0;
-}
-
-/* Make sure the driver is bound; return its probe error if it is not. */
-static int sgdma_board_bind(struct sgdma_board *board)
-{
-	struct device *dev = &board->pdev->dev;
-	struct device_driver *drv;
-	int ret;
-
-	if (device_is_bound(dev))
-		return 0;
-	drv = driver_find(SGDMA_BOARD_DRIVER, &platform_bus_type);
-	if (!drv) {
-		request_module("platform:" SGDMA_BOARD_DRIVER);
-		if (device_is_bound(dev))
-			return 0;
-		drv = driver_find(SGDMA_BOARD_DRIVER, &platform_bus_type);
-	}
-	if (!drv) {
-		dev_err(dev, "the %s driver is not available\n",
-			SGDMA_BOARD_DRIVER);
-		return -ENODEV;
-	}
-	ret = device_driver_attach(drv, dev);
-	if (ret == -EBUSY && device_is_bound(dev))
-		ret = 0;
-	return ret;
 }
 
 static void sgdma_board_faults(struct sgdma_board *board,
@@ -437,7 +345,7 @@ struct sgdma_board *sgdma_board_create(const struct sgdma_board_config *cfg)
 	ret = sgdma_board_add_pdev(board);
 	if (ret)
 		goto err_nodes;
-	ret = sgdma_board_bind(board);
+	ret = simdma_board_bind(board->pdev, SGDMA_BOARD_DRIVER);
 	if (ret)
 		goto err_pdev;
 	board->debugfs = sgdma_debugfs_add(board);

@@ -54,6 +54,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "simdma-configfs.h"
 #include "sgdma-board.h"
 #include "sgdma-regs.h"
 
@@ -342,16 +343,8 @@ static void sgdma_device_pin_routes(struct sgdma_config_device *dev, bool pin)
 	struct sgdma_config_route *route;
 
 	lockdep_assert_held(&dev->lock);
-	list_for_each_entry(route, &dev->routes, node) {
-		/* items made outside the file system (KUnit) need no pin */
-		if (!route->item.ci_group)
-			continue;
-		if (pin)
-			WARN_ON(configfs_depend_item_unlocked(&sgdma_config_subsys,
-							      &route->item));
-		else
-			configfs_undepend_item_unlocked(&route->item);
-	}
+	list_for_each_entry(route, &dev->routes, node)
+		simdma_config_pin(&sgdma_config_subsys, &route->item, pin);
 }
 
 static int sgdma_device_activate(struct sgdma_config_device *dev)
@@ -689,9 +682,7 @@ static struct configfs_subsystem sgdma_config_subsys = {
  */
 int sgdma_configfs_init(void)
 {
-	config_group_init(&sgdma_config_subsys.su_group);
-	mutex_init(&sgdma_config_subsys.su_mutex);
-	return configfs_register_subsystem(&sgdma_config_subsys);
+	return simdma_configfs_register(&sgdma_config_subsys);
 }
 
 /**
@@ -701,8 +692,7 @@ int sgdma_configfs_init(void)
  */
 void sgdma_configfs_exit(void)
 {
-	configfs_unregister_subsystem(&sgdma_config_subsys);
-	mutex_destroy(&sgdma_config_subsys.su_mutex);
+	simdma_configfs_unregister(&sgdma_config_subsys);
 }
 
 /* ---- KUnit access without a mounted configfs ---------------------- */
@@ -740,56 +730,4 @@ sgdma_config_new_route(struct config_item *dev, const char *name)
 	return sgdma_device_config_make_route(to_config_group(dev), name);
 }
 EXPORT_SYMBOL_IF_KUNIT(sgdma_config_new_route);
-
-static struct configfs_attribute *sgdma_config_attr(struct config_item *item,
-						    const char *attr)
-{
-	struct configfs_attribute **a;
-
-	for (a = item->ci_type->ct_attrs; *a; a++) {
-		if (!strcmp((*a)->ca_name, attr))
-			return *a;
-	}
-	return NULL;
-}
-
-/**
- * sgdma_config_write() - write an attribute, as write(2) would
- * @item: a device or route item
- * @attr: attribute name
- * @buf: the text written
- *
- * Context: process context.
- * Return: bytes consumed or a negative errno; -ENOENT for a bad @attr.
- */
-VISIBLE_IF_KUNIT ssize_t sgdma_config_write(struct config_item *item,
-					    const char *attr, const char *buf)
-{
-	struct configfs_attribute *a = sgdma_config_attr(item, attr);
-
-	if (!a || !a->store)
-		return -ENOENT;
-	return a->store(item, buf, strlen(buf));
-}
-EXPORT_SYMBOL_IF_KUNIT(sgdma_config_write);
-
-/**
- * sgdma_config_read() - read an attribute, as read(2) would
- * @item: a device or route item
- * @attr: attribute name
- * @page: a PAGE_SIZE buffer
- *
- * Context: process context.
- * Return: bytes produced or a negative errno; -ENOENT for a bad @attr.
- */
-VISIBLE_IF_KUNIT ssize_t sgdma_config_read(struct config_item *item,
-					   const char *attr, char *page)
-{
-	struct configfs_attribute *a = sgdma_config_attr(item, attr);
-
-	if (!a || !a->show)
-		return -ENOENT;
-	return a->show(item, page);
-}
-EXPORT_SYMBOL_IF_KUNIT(sgdma_config_read);
 #endif

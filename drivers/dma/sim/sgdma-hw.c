@@ -87,10 +87,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/delay.h>
-#include <linux/dma-direct.h>
 #include <linux/err.h>
-#include <linux/irq.h>
-#include <linux/irqdomain.h>
 #include <linux/jiffies.h>
 #include <linux/kfifo.h>
 #include <linux/log2.h>
@@ -99,7 +96,6 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/raid/pq.h>
-#include <linux/regmap.h>
 #include <linux/seq_file.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -107,6 +103,7 @@
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
+#include "simdma-hw.h"
 #include "sgdma-hw.h"
 #include "sgdma-regs.h"
 
@@ -281,10 +278,8 @@ struct sgdma_hw_chan {
  * struct sgdma_hw - one simulated controller
  * @dev: device owning the register window; also used for bus addresses
  * @cfg: what it was built with
- * @regmap: the register window
- * @fwnode: names @domain
- * @domain: interrupt domain, one line per channel
- * @virqs: Linux interrupt numbers of the channels
+ * @win: the register window
+ * @irqs: the interrupt lines, one per channel
  * @wq: bottom-half workqueue running the engines
  * @fifo_base: bus address of request line 0's FIFO
  * @fifos: one peripheral per request line
@@ -298,10 +293,8 @@ struct sgdma_hw_chan {
 struct sgdma_hw {
 	struct device *dev;
 	struct sgdma_hw_config cfg;
-	struct regmap *regmap;
-	struct fwnode_handle *fwnode;
-	struct irq_domain *domain;
-	int *virqs;
+	struct simdma_window win;
+	struct simdma_irqs irqs;
 	struct workqueue_struct *wq;
 	u64 fifo_base;
 	struct sgdma_hw_fifo *fifos;
@@ -335,18 +328,7 @@ static const char * const sgdma_hw_state_names[] = {
 /* CPU address of the RAM at [@addr, @addr + @len), or NULL: bus error */
 static void *sgdma_hw_ram(struct sgdma_hw *hw, u64 addr, size_t len)
 {
-	phys_addr_t first, last;
-
-	len = max_t(size_t, len, 1);
-	if (addr + len - 1 < addr)
-		return NULL;
-	first = dma_to_phys(hw->dev, addr);
-	last = dma_to_phys(hw->dev, addr + len - 1);
-	if (last < first || last - first != len - 1)
-		return NULL;
-	if (!pfn_valid(PHYS_PFN(first)) || !pfn_valid(PHYS_PFN(last)))
-		return NULL;
-	return phys_to_virt(first);
+	return simdma_ram(hw->dev, addr, len);
 }
 
 /* The peripheral whose FIFO data register is at @addr, or NULL */
@@ -434,7 +416,7 @@ static bool sgdma_hw_set_int(struct sgdma_hw_chan *ch, u32 bits)
 /* Context: engine, without @ch->lock. */
 static void sgdma_hw_raise(struct sgdma_hw_chan *ch)
 {
-	generic_handle_domain_irq_safe(ch->hw->domain, ch->idx);
+	simdma_irqs_raise(&ch->hw->irqs, ch->idx);
 }
 
 /* Context: caller holds @ch->lock. */
@@ -1168,11 +1150,14 @@ static void sgdma_hw_write_ctrl(struct sgdma_hw_chan *ch, u32 val)
 	}
 }
 
-static void sgdma_hw_chan_write(struct sgdma_hw_chan *ch, unsigned int reg,
-				u32 val)
+/* &simdma_window_ops.chan_write; ignored once the model is dying */
+static void sgdma_hw_chan_write(void *chan, unsigned int reg, u32 val)
 {
+	struct sgdma_hw_chan *ch = chan;
 	unsigned long flags;
 
+	if (READ_ONCE(ch->hw->dead))
+		return;
 	spin_lock_irqsave(&ch->lock, flags);
 	switch (reg) {
 	case SGDMA_CH_CTRL:
@@ -1210,8 +1195,9 @@ static void sgdma_hw_chan_write(struct sgdma_hw_chan *ch, unsigned int reg,
 	spin_unlock_irqrestore(&ch->lock, flags);
 }
 
-static u32 sgdma_hw_chan_read(struct sgdma_hw_chan *ch, unsigned int reg)
+static u32 sgdma_hw_chan_read(void *chan, unsigned int reg)
 {
+	struct sgdma_hw_chan *ch = chan;
 	unsigned long flags;
 	u32 val = 0;
 
@@ -1285,8 +1271,9 @@ static u32 sgdma_hw_int_summary(struct sgdma_hw *hw)
 	return val;
 }
 
-static u32 sgdma_hw_global_read(struct sgdma_hw *hw, unsigned int reg)
+static u32 sgdma_hw_global_read(void *ctx, unsigned int reg)
 {
+	struct sgdma_hw *hw = ctx;
 	const struct sgdma_hw_config *cfg = &hw->cfg;
 
 	switch (reg) {
@@ -1319,101 +1306,12 @@ static u32 sgdma_hw_global_read(struct sgdma_hw *hw, unsigned int reg)
 	}
 }
 
-static struct sgdma_hw_chan *sgdma_hw_reg_chan(struct sgdma_hw *hw,
-					       unsigned int reg)
-{
-	unsigned int idx;
-
-	if (reg < SGDMA_CH_BASE)
-		return NULL;
-	idx = (reg - SGDMA_CH_BASE) / SGDMA_CH_STRIDE;
-	return idx < hw->nr_chans ? &hw->chans[idx] : NULL;
-}
-
-static int sgdma_hw_reg_read(void *context, unsigned int reg,
-			     unsigned int *val)
-{
-	struct sgdma_hw *hw = context;
-	struct sgdma_hw_chan *ch = sgdma_hw_reg_chan(hw, reg);
-
-	if (reg >= SGDMA_CH_BASE && !ch)
-		return -EIO;
-	if (ch)
-		*val = sgdma_hw_chan_read(ch, (reg - SGDMA_CH_BASE) %
-					      SGDMA_CH_STRIDE);
-	else
-		*val = sgdma_hw_global_read(hw, reg);
-	return 0;
-}
-
-static int sgdma_hw_reg_write(void *context, unsigned int reg,
-			      unsigned int val)
-{
-	struct sgdma_hw *hw = context;
-	struct sgdma_hw_chan *ch = sgdma_hw_reg_chan(hw, reg);
-
-	if (reg >= SGDMA_CH_BASE && !ch)
-		return -EIO;
-	if (ch && !READ_ONCE(hw->dead))
-		sgdma_hw_chan_write(ch, (reg - SGDMA_CH_BASE) %
-					SGDMA_CH_STRIDE, val);
-	return 0;
-}
-
-/* ---- interrupt domain --------------------------------------------- */
-
-static const struct irq_chip sgdma_hw_irq_chip = {
-	.name = "sgdma-hw",
+/* The window spans every possible channel; absent ones answer -EIO. */
+static const struct simdma_window_ops sgdma_hw_win_ops = {
+	.global_read = sgdma_hw_global_read,
+	.chan_read = sgdma_hw_chan_read,
+	.chan_write = sgdma_hw_chan_write,
 };
-
-static int sgdma_hw_irq_map(struct irq_domain *domain, unsigned int virq,
-			    irq_hw_number_t hwirq)
-{
-	irq_set_chip_data(virq, domain->host_data);
-	irq_set_chip_and_handler(virq, &sgdma_hw_irq_chip, handle_simple_irq);
-	irq_set_noprobe(virq);
-	return 0;
-}
-
-static const struct irq_domain_ops sgdma_hw_irq_ops = {
-	.map = sgdma_hw_irq_map,
-	.xlate = irq_domain_xlate_onecell,
-};
-
-static void sgdma_hw_irqs_remove(struct sgdma_hw *hw)
-{
-	unsigned int i;
-
-	for (i = 0; i < hw->nr_chans; i++) {
-		if (hw->virqs[i])
-			irq_dispose_mapping(hw->virqs[i]);
-	}
-	irq_domain_remove(hw->domain);
-	irq_domain_free_fwnode(hw->fwnode);
-}
-
-static int sgdma_hw_irqs_add(struct sgdma_hw *hw)
-{
-	unsigned int i;
-
-	hw->fwnode = irq_domain_alloc_named_id_fwnode("sgdma-hw", hw->cfg.id);
-	if (!hw->fwnode)
-		return -ENOMEM;
-	hw->domain = irq_domain_create_linear(hw->fwnode, hw->nr_chans,
-					      &sgdma_hw_irq_ops, hw);
-	if (!hw->domain) {
-		irq_domain_free_fwnode(hw->fwnode);
-		return -ENOMEM;
-	}
-	for (i = 0; i < hw->nr_chans; i++) {
-		hw->virqs[i] = irq_create_mapping(hw->domain, i);
-		if (!hw->virqs[i]) {
-			sgdma_hw_irqs_remove(hw);
-			return -ENOSPC;
-		}
-	}
-	return 0;
-}
 
 /* ---- construction ------------------------------------------------- */
 
@@ -1448,7 +1346,6 @@ static void sgdma_hw_free_parts(struct sgdma_hw *hw)
 	for (i = 0; i < hw->nr_chans; i++)
 		kfree(hw->chans[i].scratch);
 	kfree(hw->fifos);
-	kfree(hw->virqs);
 	kfree(hw);
 }
 
@@ -1457,10 +1354,9 @@ static int sgdma_hw_alloc_parts(struct sgdma_hw *hw)
 	unsigned int i;
 	int ret;
 
-	hw->virqs = kcalloc(hw->nr_chans, sizeof(*hw->virqs), GFP_KERNEL);
 	hw->fifos = kcalloc(hw->cfg.request_lines, sizeof(*hw->fifos),
 			    GFP_KERNEL);
-	if (!hw->virqs || (hw->cfg.request_lines && !hw->fifos))
+	if ((hw->cfg.request_lines && !hw->fifos))
 		return -ENOMEM;
 	for (i = 0; i < hw->cfg.request_lines; i++) {
 		spin_lock_init(&hw->fifos[i].lock);
@@ -1494,18 +1390,6 @@ static void sgdma_hw_init_chans(struct sgdma_hw *hw)
 		hw->faults[i].channels = GENMASK(hw->nr_chans - 1, 0);
 	}
 }
-
-/* The window spans every possible channel; absent ones answer -EIO. */
-static const struct regmap_config sgdma_hw_regmap_config = {
-	.reg_bits = 32,
-	.val_bits = 32,
-	.reg_stride = 4,
-	.max_register = SGDMA_REG_MAX,
-	.reg_read = sgdma_hw_reg_read,
-	.reg_write = sgdma_hw_reg_write,
-	.disable_locking = true,
-	.cache_type = REGCACHE_NONE,
-};
 
 /**
  * sgdma_hw_create() - build a simulated controller
@@ -1549,18 +1433,23 @@ struct sgdma_hw *sgdma_hw_create(struct device *dev,
 		ret = -ENOMEM;
 		goto err_free;
 	}
-	ret = sgdma_hw_irqs_add(hw);
+	ret = simdma_irqs_add(&hw->irqs, "sgdma-hw", cfg->id, hw->nr_chans);
 	if (ret)
 		goto err_wq;
-	hw->regmap = regmap_init(dev, NULL, hw, &sgdma_hw_regmap_config);
-	if (IS_ERR(hw->regmap)) {
-		ret = PTR_ERR(hw->regmap);
+	hw->win.ops = &sgdma_hw_win_ops;
+	hw->win.ctx = hw;
+	hw->win.chans = hw->chans;
+	hw->win.chan_size = sizeof(hw->chans[0]);
+	hw->win.ch_base = SGDMA_CH_BASE;
+	hw->win.ch_stride = SGDMA_CH_STRIDE;
+	hw->win.nr_chans = hw->nr_chans;
+	ret = simdma_window_init(&hw->win, dev, SGDMA_REG_MAX);
+	if (ret)
 		goto err_irqs;
-	}
 	return hw;
 
 err_irqs:
-	sgdma_hw_irqs_remove(hw);
+	simdma_irqs_remove(&hw->irqs);
 err_wq:
 	destroy_workqueue(hw->wq);
 err_free:
@@ -1594,8 +1483,8 @@ void sgdma_hw_destroy(struct sgdma_hw *hw)
 		spin_unlock_irqrestore(&hw->chans[i].lock, flags);
 		cancel_delayed_work_sync(&hw->chans[i].work);
 	}
-	regmap_exit(hw->regmap);
-	sgdma_hw_irqs_remove(hw);
+	simdma_window_exit(&hw->win);
+	simdma_irqs_remove(&hw->irqs);
 	destroy_workqueue(hw->wq);
 	sgdma_hw_free_parts(hw);
 }
@@ -1628,6 +1517,19 @@ unsigned int sgdma_hw_request_lines(const struct sgdma_hw *hw)
 EXPORT_SYMBOL_GPL(sgdma_hw_request_lines);
 
 /**
+ * sgdma_hw_irq_lines() - the interrupt lines of a controller
+ * @hw: the controller
+ *
+ * Context: any.
+ * Return: the lines, one per channel, for the board to hand to the driver.
+ */
+const struct simdma_irqs *sgdma_hw_irq_lines(const struct sgdma_hw *hw)
+{
+	return &hw->irqs;
+}
+EXPORT_SYMBOL_GPL(sgdma_hw_irq_lines);
+
+/**
  * sgdma_hw_irq() - Linux interrupt number of a channel
  * @hw: the controller
  * @chan: channel number
@@ -1638,7 +1540,7 @@ EXPORT_SYMBOL_GPL(sgdma_hw_request_lines);
  */
 int sgdma_hw_irq(const struct sgdma_hw *hw, unsigned int chan)
 {
-	return chan < hw->nr_chans ? hw->virqs[chan] : -EINVAL;
+	return simdma_irqs_virq(&hw->irqs, chan);
 }
 EXPORT_SYMBOL_GPL(sgdma_hw_irq);
 

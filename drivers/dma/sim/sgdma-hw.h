@@ -15,6 +15,7 @@
 struct device;
 struct seq_file;
 struct sgdma_hw;
+struct simdma_irqs;
 
 /**
  * enum sgdma_hw_fault - failures the model can be told to produce
@@ -110,6 +111,7 @@ void sgdma_hw_destroy(struct sgdma_hw *hw);
 unsigned int sgdma_hw_channels(const struct sgdma_hw *hw);
 unsigned int sgdma_hw_request_lines(const struct sgdma_hw *hw);
 int sgdma_hw_irq(const struct sgdma_hw *hw, unsigned int chan);
+const struct simdma_irqs *sgdma_hw_irq_lines(const struct sgdma_hw *hw);
 
 dma_addr_t sgdma_hw_fifo_addr(const struct sgdma_hw *hw, unsigned int line);
 size_t sgdma_hw_fifo_push(struct sgdma_hw *hw, unsigned int line,

@@ -30,6 +30,7 @@
 #include "../cydma-board.h"
 #include "../cydma-hw.h"
 #include "../cydma-regs.h"
+#include "simdma_kunit.h"
 
 #define CYDMA_TEST_TIMEOUT_MS	5000
 #define CYDMA_TEST_CODEC	CYDMA_BOARD_CODEC_LINE
@@ -59,12 +60,6 @@ struct cydma_test {
 	unsigned int line;
 };
 
-struct cydma_test_done {
-	struct completion done;
-	struct dmaengine_result result;
-	atomic_t calls;
-};
-
 struct cydma_test_map {
 	struct device *dev;
 	struct dma_chan *chan;
@@ -76,12 +71,6 @@ struct cydma_test_tap {
 	struct cydma_hw *hw;
 	unsigned int line;
 };
-
-static void cydma_test_action(struct kunit *test, kunit_action_t *fn,
-			      void *data)
-{
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fn, data), 0);
-}
 
 static void cydma_test_config(struct cydma_board_config *cfg)
 {
@@ -101,19 +90,8 @@ static struct cydma_board *cydma_test_board(struct kunit *test,
 	struct cydma_board *board = cydma_board_create(cfg);
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, board);
-	cydma_test_action(test, cydma_test_board_destroy, board);
+	simdma_test_action(test, cydma_test_board_destroy, board);
 	return board;
-}
-
-static void cydma_test_release(void *chan)
-{
-	dmaengine_terminate_sync(chan);
-	dma_release_channel(chan);
-}
-
-static bool cydma_test_filter(struct dma_chan *chan, void *param)
-{
-	return chan->device->dev == param;
 }
 
 /*
@@ -139,14 +117,14 @@ static void cydma_test_setup(struct kunit *test, struct cydma_test *t,
 	if (line == CYDMA_TEST_NO_LINE) {
 		dma_cap_zero(mask);
 		dma_cap_set(DMA_INTERLEAVE, mask);
-		t->chan = dma_request_channel(mask, cydma_test_filter,
+		t->chan = dma_request_channel(mask, simdma_test_filter,
 					      cydma_board_dev(t->board));
 	} else {
 		snprintf(name, sizeof(name), CYDMA_BOARD_BENCH_NAME, line);
 		t->chan = dma_request_chan(cydma_board_bench(t->board), name);
 	}
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->chan);
-	cydma_test_action(test, cydma_test_release, t->chan);
+	simdma_test_action(test, simdma_test_release, t->chan);
 	t->dma_dev = t->chan->device->dev;
 }
 
@@ -170,7 +148,7 @@ static u8 *cydma_test_alloc(struct kunit *test, size_t len)
 	u8 *buf = vzalloc(len);
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	cydma_test_action(test, cydma_test_vfree, buf);
+	simdma_test_action(test, cydma_test_vfree, buf);
 	return buf;
 }
 
@@ -189,7 +167,7 @@ static u8 *cydma_test_buf(struct kunit *test, struct cydma_test *t,
 	m->len = len;
 	m->addr = dma_map_single(m->dev, buf, len, DMA_BIDIRECTIONAL);
 	KUNIT_ASSERT_FALSE(test, dma_mapping_error(m->dev, m->addr));
-	cydma_test_action(test, cydma_test_unmap, m);
+	simdma_test_action(test, cydma_test_unmap, m);
 	*addr = m->addr;
 	return buf;
 }
@@ -226,7 +204,7 @@ static u8 *cydma_test_tap(struct kunit *test, struct cydma_test *t,
 	tap->hw = t->hw;
 	tap->line = line;
 	KUNIT_ASSERT_EQ(test, cydma_hw_port_set_tap(t->hw, line, buf, len), 0);
-	cydma_test_action(test, cydma_test_untap, tap);
+	simdma_test_action(test, cydma_test_untap, tap);
 	return buf;
 }
 
@@ -255,53 +233,17 @@ static int cydma_test_slave_config(struct cydma_test *t,
 	return dmaengine_slave_config(t->chan, &cfg);
 }
 
-static void cydma_test_callback(void *param,
-				const struct dmaengine_result *result)
-{
-	struct cydma_test_done *done = param;
-
-	done->result = *result;
-	atomic_inc(&done->calls);
-	complete(&done->done);
-}
-
-static dma_cookie_t cydma_test_submit(struct kunit *test,
-				      struct dma_async_tx_descriptor *tx,
-				      struct cydma_test_done *done)
-{
-	dma_cookie_t cookie;
-
-	KUNIT_ASSERT_NOT_NULL(test, tx);
-	init_completion(&done->done);
-	atomic_set(&done->calls, 0);
-	done->result.result = -1;
-	tx->callback_result = cydma_test_callback;
-	tx->callback_param = done;
-	cookie = dmaengine_submit(tx);
-	KUNIT_ASSERT_GE(test, cookie, DMA_MIN_COOKIE);
-	return cookie;
-}
-
-static void cydma_test_wait(struct kunit *test, struct cydma_test_done *done)
-{
-	unsigned long left;
-
-	left = wait_for_completion_timeout(&done->done,
-					   msecs_to_jiffies(CYDMA_TEST_TIMEOUT_MS));
-	KUNIT_ASSERT_NE_MSG(test, left, 0, "no completion callback");
-}
-
 /* Submit, issue and wait for the callback; returns its result. */
 static enum dmaengine_tx_result
 cydma_test_run(struct kunit *test, struct cydma_test *t,
 	       struct dma_async_tx_descriptor *tx, dma_cookie_t *cookie)
 {
-	struct cydma_test_done done;
+	struct simdma_test_done done;
 	dma_cookie_t c;
 
-	c = cydma_test_submit(test, tx, &done);
+	c = simdma_test_submit(test, tx, &done);
 	dma_async_issue_pending(t->chan);
-	cydma_test_wait(test, &done);
+	simdma_test_wait(test, &done);
 	KUNIT_EXPECT_EQ(test, atomic_read(&done.calls), 1);
 	if (cookie)
 		*cookie = c;
@@ -1023,7 +965,7 @@ struct cydma_test_frame {
 	u8 *buf;
 	dma_addr_t addr;
 	u8 packed[1024];
-	struct cydma_test_done done;
+	struct simdma_test_done done;
 	dma_cookie_t cookie;
 };
 
@@ -1034,7 +976,7 @@ struct cydma_test_frame {
 static void cydma_test_frame_callback(void *param,
 				      const struct dmaengine_result *result)
 {
-	struct cydma_test_done *done = param;
+	struct simdma_test_done *done = param;
 
 	done->result = *result;
 	atomic_inc(&done->calls);
@@ -1189,7 +1131,7 @@ static void cydma_repeat_memory_to_memory(struct kunit *test)
 {
 	struct dma_interleaved_template *xt;
 	struct dma_async_tx_descriptor *tx;
-	struct cydma_test_done a;
+	struct simdma_test_done a;
 	dma_addr_t src[2], dst;
 	struct dma_tx_state state;
 	struct cydma_test t;
@@ -1209,7 +1151,7 @@ static void cydma_repeat_memory_to_memory(struct kunit *test)
 	tx = dmaengine_prep_interleaved_dma(t.chan, xt, cydma_test_flags |
 					    DMA_PREP_REPEAT |
 					    DMA_PREP_LOAD_EOT);
-	ca = cydma_test_submit(test, tx, &a);
+	ca = simdma_test_submit(test, tx, &a);
 	dma_async_issue_pending(t.chan);
 	KUNIT_ASSERT_TRUE(test, cydma_test_reach(&a.calls, 3));
 	xt->src_start = src[1];
@@ -1341,10 +1283,10 @@ static void cydma_slave_map_request(struct kunit *test)
 	t.hw = cydma_board_hw(t.board);
 	audio = dma_request_chan(client, "audio");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, audio);
-	cydma_test_action(test, cydma_test_release, audio);
+	simdma_test_action(test, simdma_test_release, audio);
 	video = dma_request_chan(client, "video");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, video);
-	cydma_test_action(test, cydma_test_release, video);
+	simdma_test_action(test, simdma_test_release, video);
 	KUNIT_EXPECT_PTR_NE(test, audio, video);
 	KUNIT_EXPECT_PTR_EQ(test, audio->device->dev, cydma_board_dev(t.board));
 	KUNIT_EXPECT_TRUE(test, IS_ERR(dma_request_chan(client, "nope")));
@@ -1778,17 +1720,12 @@ static struct kunit_suite cydma_bad_input_suite = {
 
 /* ---- cydma_configfs: controllers made at run time ------------------- */
 
-static void cydma_test_put_item(void *item)
-{
-	config_item_put(item);
-}
-
 static struct config_item *cydma_test_cfs_device(struct kunit *test)
 {
 	struct config_item *dev = cydma_config_new_device("kunit");
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, dev);
-	cydma_test_action(test, cydma_test_put_item, dev);
+	simdma_test_action(test, simdma_test_put_item, dev);
 	return dev;
 }
 

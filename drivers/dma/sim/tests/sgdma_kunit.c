@@ -28,6 +28,7 @@
 #include "../sgdma-board.h"
 #include "../sgdma-hw.h"
 #include "../sgdma-regs.h"
+#include "simdma_kunit.h"
 
 #define SGDMA_TEST_TIMEOUT_MS	5000
 #define SGDMA_TEST_MAX_SEG	SZ_16K
@@ -36,12 +37,6 @@
 #define SGDMA_TEST_CLIENT	"sgdma-kunit-client"
 
 /* ---- fixtures ------------------------------------------------------ */
-
-struct sgdma_test_done {
-	struct completion done;
-	struct dmaengine_result result;
-	atomic_t calls;
-};
 
 struct sgdma_test_map {
 	struct device *dev;
@@ -56,12 +51,6 @@ struct sgdma_test {
 	struct dma_chan *chan;
 	struct device *dma_dev;
 };
-
-static void sgdma_test_action(struct kunit *test, kunit_action_t *fn,
-			      void *data)
-{
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fn, data), 0);
-}
 
 static void sgdma_test_config(struct sgdma_board_config *cfg)
 {
@@ -83,19 +72,8 @@ static struct sgdma_board *sgdma_test_board(struct kunit *test,
 	struct sgdma_board *board = sgdma_board_create(cfg);
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, board);
-	sgdma_test_action(test, sgdma_test_board_destroy, board);
+	simdma_test_action(test, sgdma_test_board_destroy, board);
 	return board;
-}
-
-static bool sgdma_test_filter(struct dma_chan *chan, void *param)
-{
-	return chan->device->dev == param;
-}
-
-static void sgdma_test_release(void *chan)
-{
-	dmaengine_terminate_sync(chan);
-	dma_release_channel(chan);
 }
 
 static struct dma_chan *sgdma_test_chan(struct kunit *test,
@@ -107,10 +85,10 @@ static struct dma_chan *sgdma_test_chan(struct kunit *test,
 
 	dma_cap_zero(mask);
 	dma_cap_set(cap, mask);
-	chan = dma_request_channel(mask, sgdma_test_filter,
+	chan = dma_request_channel(mask, simdma_test_filter,
 				   sgdma_board_dev(board));
 	KUNIT_ASSERT_NOT_NULL(test, chan);
-	sgdma_test_action(test, sgdma_test_release, chan);
+	simdma_test_action(test, simdma_test_release, chan);
 	return chan;
 }
 
@@ -156,7 +134,7 @@ static void *sgdma_test_buf(struct kunit *test, struct sgdma_test *t,
 	m->len = len;
 	m->addr = dma_map_single(m->dev, buf, len, DMA_BIDIRECTIONAL);
 	KUNIT_ASSERT_FALSE(test, dma_mapping_error(m->dev, m->addr));
-	sgdma_test_action(test, sgdma_test_unmap, m);
+	simdma_test_action(test, sgdma_test_unmap, m);
 	*addr = m->addr;
 	return buf;
 }
@@ -166,52 +144,17 @@ static void sgdma_test_sync(struct sgdma_test *t, dma_addr_t addr, size_t len)
 	dma_sync_single_for_cpu(t->dma_dev, addr, len, DMA_BIDIRECTIONAL);
 }
 
-static void sgdma_test_callback(void *param,
-				const struct dmaengine_result *result)
-{
-	struct sgdma_test_done *done = param;
-
-	done->result = *result;
-	atomic_inc(&done->calls);
-	complete(&done->done);
-}
-
-static dma_cookie_t sgdma_test_submit(struct kunit *test,
-				      struct dma_async_tx_descriptor *tx,
-				      struct sgdma_test_done *done)
-{
-	dma_cookie_t cookie;
-
-	KUNIT_ASSERT_NOT_NULL(test, tx);
-	init_completion(&done->done);
-	atomic_set(&done->calls, 0);
-	done->result.result = -1;
-	tx->callback_result = sgdma_test_callback;
-	tx->callback_param = done;
-	cookie = dmaengine_submit(tx);
-	KUNIT_ASSERT_GE(test, cookie, DMA_MIN_COOKIE);
-	return cookie;
-}
-
-static void sgdma_test_wait(struct kunit *test, struct sgdma_test_done *done)
-{
-	unsigned long left, timeout = msecs_to_jiffies(SGDMA_TEST_TIMEOUT_MS);
-
-	left = wait_for_completion_timeout(&done->done, timeout);
-	KUNIT_ASSERT_NE_MSG(test, left, 0, "no completion callback");
-}
-
 /* Submit, issue and wait; return the result the callback got. */
 static enum dmaengine_tx_result
 sgdma_test_run(struct kunit *test, struct sgdma_test *t,
 	       struct dma_async_tx_descriptor *tx, dma_cookie_t *cookie)
 {
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	dma_cookie_t c;
 
-	c = sgdma_test_submit(test, tx, &done);
+	c = simdma_test_submit(test, tx, &done);
 	dma_async_issue_pending(t->chan);
-	sgdma_test_wait(test, &done);
+	simdma_test_wait(test, &done);
 	KUNIT_EXPECT_EQ(test, atomic_read(&done.calls), 1);
 	if (cookie)
 		*cookie = c;
@@ -554,7 +497,7 @@ static void sgdma_interrupt_calls_back(struct kunit *test)
 /* 200 queued copies of random sizes all land, callbacks in cookie order */
 static void sgdma_many_descriptors_queued(struct kunit *test)
 {
-	struct sgdma_test_done *done;
+	struct simdma_test_done *done;
 	struct dma_async_tx_descriptor *tx;
 	size_t len = SGDMA_TEST_QUEUED * 512;
 	size_t off[SGDMA_TEST_QUEUED + 1];
@@ -576,11 +519,11 @@ static void sgdma_many_descriptors_queued(struct kunit *test)
 		tx = dmaengine_prep_dma_memcpy(t.chan, dst + off[i], src + off[i],
 					       off[i + 1] - off[i],
 					       sgdma_test_flags);
-		sgdma_test_submit(test, tx, &done[i]);
+		simdma_test_submit(test, tx, &done[i]);
 	}
 	dma_async_issue_pending(t.chan);
 	for (i = 0; i < SGDMA_TEST_QUEUED; i++) {
-		sgdma_test_wait(test, &done[i]);
+		simdma_test_wait(test, &done[i]);
 		KUNIT_EXPECT_EQ(test, atomic_read(&done[i].calls), 1);
 		KUNIT_EXPECT_EQ(test, done[i].result.result, DMA_TRANS_NOERROR);
 	}
@@ -615,7 +558,7 @@ static dma_cookie_t sgdma_test_slow_copy(struct kunit *test,
 					 struct sgdma_test *t, u64 latency_ms,
 					 size_t len, u8 **s, u8 **d,
 					 dma_addr_t *dst,
-					 struct sgdma_test_done *done)
+					 struct simdma_test_done *done)
 {
 	struct sgdma_board_config cfg;
 	struct dma_async_tx_descriptor *tx;
@@ -631,7 +574,7 @@ static dma_cookie_t sgdma_test_slow_copy(struct kunit *test,
 	*d = sgdma_test_buf(test, t, len, dst);
 	tx = dmaengine_prep_dma_memcpy(t->chan, *dst, src, len,
 				       sgdma_test_flags);
-	cookie = sgdma_test_submit(test, tx, done);
+	cookie = simdma_test_submit(test, tx, done);
 	dma_async_issue_pending(t->chan);
 	return cookie;
 }
@@ -639,7 +582,7 @@ static dma_cookie_t sgdma_test_slow_copy(struct kunit *test,
 /* mid-transfer residue lies strictly inside the transfer, in whole bursts */
 static void sgdma_residue_mid_transfer(struct kunit *test)
 {
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	size_t len = SZ_64K;
 	struct sgdma_test t;
 	dma_cookie_t cookie;
@@ -654,7 +597,7 @@ static void sgdma_residue_mid_transfer(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, residue % SGDMA_TEST_MEM_BURST, 0);
 	KUNIT_EXPECT_EQ(test, t.chan->device->residue_granularity,
 			DMA_RESIDUE_GRANULARITY_BURST);
-	sgdma_test_wait(test, &done);
+	simdma_test_wait(test, &done);
 	KUNIT_EXPECT_EQ(test, done.result.result, DMA_TRANS_NOERROR);
 	sgdma_test_sync(&t, dst, len);
 	KUNIT_EXPECT_MEMEQ(test, d, s, len);
@@ -663,7 +606,7 @@ static void sgdma_residue_mid_transfer(struct kunit *test)
 /* a paused transfer stands still, reports DMA_PAUSED, and resumes intact */
 static void sgdma_pause_resume_keeps_data(struct kunit *test)
 {
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	struct dma_tx_state state;
 	size_t len = SZ_64K;
 	struct sgdma_test t;
@@ -686,7 +629,7 @@ static void sgdma_pause_resume_keeps_data(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, state.residue, residue);
 	KUNIT_EXPECT_EQ(test, atomic_read(&done.calls), 0);
 	KUNIT_ASSERT_EQ(test, dmaengine_resume(t.chan), 0);
-	sgdma_test_wait(test, &done);
+	simdma_test_wait(test, &done);
 	KUNIT_EXPECT_EQ(test, done.result.result, DMA_TRANS_NOERROR);
 	sgdma_test_sync(&t, dst, len);
 	KUNIT_EXPECT_MEMEQ(test, d, s, len);
@@ -696,7 +639,7 @@ static void sgdma_pause_resume_keeps_data(struct kunit *test)
 static void sgdma_terminate_then_reuse(struct kunit *test)
 {
 	struct dma_async_tx_descriptor *tx;
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	size_t len = SZ_64K;
 	struct sgdma_test t;
 	dma_cookie_t cookie;
@@ -801,7 +744,7 @@ static void sgdma_fault_reported(struct kunit *test)
 /* a failed read reports the whole transfer as residue */
 static void sgdma_fault_residue(struct kunit *test)
 {
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	struct dma_async_tx_descriptor *tx;
 	size_t len = 2 * SGDMA_TEST_MAX_SEG;
 	struct sgdma_test t;
@@ -812,9 +755,9 @@ static void sgdma_fault_residue(struct kunit *test)
 	sgdma_test_buf(test, &t, len, &dst);
 	sgdma_hw_inject(t.hw, SGDMA_FAULT_READ, 1, ~0U);
 	tx = dmaengine_prep_dma_memcpy(t.chan, dst, src, len, sgdma_test_flags);
-	sgdma_test_submit(test, tx, &done);
+	simdma_test_submit(test, tx, &done);
 	dma_async_issue_pending(t.chan);
-	sgdma_test_wait(test, &done);
+	simdma_test_wait(test, &done);
 	KUNIT_EXPECT_EQ(test, done.result.result, DMA_TRANS_READ_FAILED);
 	KUNIT_EXPECT_EQ(test, done.result.residue, len);
 }
@@ -841,7 +784,7 @@ static void sgdma_bus_error_reported(struct kunit *test)
 /* every Nth descriptor fails, the others complete */
 static void sgdma_fault_every_nth(struct kunit *test)
 {
-	struct sgdma_test_done done[6];
+	struct simdma_test_done done[6];
 	struct dma_async_tx_descriptor *tx;
 	struct sgdma_test t;
 	dma_addr_t src, dst;
@@ -854,11 +797,11 @@ static void sgdma_fault_every_nth(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(done); i++) {
 		tx = dmaengine_prep_dma_memcpy(t.chan, dst, src, 4096,
 					       sgdma_test_flags);
-		sgdma_test_submit(test, tx, &done[i]);
+		simdma_test_submit(test, tx, &done[i]);
 	}
 	dma_async_issue_pending(t.chan);
 	for (i = 0; i < ARRAY_SIZE(done); i++) {
-		sgdma_test_wait(test, &done[i]);
+		simdma_test_wait(test, &done[i]);
 		KUNIT_EXPECT_EQ_MSG(test, done[i].result.result,
 				    i % 3 == 2 ? DMA_TRANS_WRITE_FAILED :
 						 DMA_TRANS_NOERROR,
@@ -945,7 +888,7 @@ static void sgdma_test_slave_setup(struct kunit *test,
 	s->t.hw = sgdma_board_hw(s->t.board);
 	chan = dma_request_chan(s->client, name);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, chan);
-	sgdma_test_action(test, sgdma_test_release, chan);
+	simdma_test_action(test, simdma_test_release, chan);
 	s->t.chan = chan;
 	s->t.dma_dev = chan->device->dev;
 	KUNIT_ASSERT_PTR_EQ(test, s->t.dma_dev, sgdma_board_dev(s->t.board));
@@ -976,7 +919,7 @@ static int sgdma_test_slave_config(struct sgdma_test_slave *s,
  * FIFO, or drain the TX FIFO into @out, as room and data allow.
  */
 static void sgdma_test_pump(struct kunit *test, struct sgdma_test_slave *s,
-			    struct sgdma_test_done *done, const u8 *in,
+			    struct simdma_test_done *done, const u8 *in,
 			    u8 *out, size_t len)
 {
 	unsigned long end = jiffies + msecs_to_jiffies(SGDMA_TEST_TIMEOUT_MS);
@@ -995,7 +938,7 @@ static void sgdma_test_pump(struct kunit *test, struct sgdma_test_slave *s,
 		usleep_range(100, 200);
 	}
 	KUNIT_EXPECT_EQ(test, moved, len);
-	sgdma_test_wait(test, done);
+	simdma_test_wait(test, done);
 }
 
 /* A buffer split into three scatterlist entries, mapped for the channel. */
@@ -1019,7 +962,7 @@ static void sgdma_test_sg(struct kunit *test, struct sgdma_test_slave *s,
 static void sgdma_slave_sg_to_device(struct kunit *test)
 {
 	struct sgdma_test_slave s;
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	struct dma_async_tx_descriptor *tx;
 	struct scatterlist sgl[3];
 	size_t len = 3 * 4096;
@@ -1033,7 +976,7 @@ static void sgdma_slave_sg_to_device(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, sgdma_test_slave_config(&s, DMA_MEM_TO_DEV, 4, 8), 0);
 	tx = dmaengine_prep_slave_sg(s.t.chan, sgl, 3, DMA_MEM_TO_DEV,
 				     sgdma_test_flags);
-	sgdma_test_submit(test, tx, &done);
+	simdma_test_submit(test, tx, &done);
 	dma_async_issue_pending(s.t.chan);
 	sgdma_test_pump(test, &s, &done, NULL, out, len);
 	KUNIT_EXPECT_EQ(test, done.result.result, DMA_TRANS_NOERROR);
@@ -1044,7 +987,7 @@ static void sgdma_slave_sg_to_device(struct kunit *test)
 static void sgdma_slave_sg_from_device(struct kunit *test)
 {
 	struct sgdma_test_slave s;
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	struct dma_async_tx_descriptor *tx;
 	struct scatterlist sgl[3];
 	size_t len = 3 * 4096;
@@ -1059,7 +1002,7 @@ static void sgdma_slave_sg_from_device(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, sgdma_test_slave_config(&s, DMA_DEV_TO_MEM, 2, 16), 0);
 	tx = dmaengine_prep_slave_sg(s.t.chan, sgl, 3, DMA_DEV_TO_MEM,
 				     sgdma_test_flags);
-	sgdma_test_submit(test, tx, &done);
+	simdma_test_submit(test, tx, &done);
 	dma_async_issue_pending(s.t.chan);
 	sgdma_test_pump(test, &s, &done, in, NULL, len);
 	KUNIT_EXPECT_EQ(test, done.result.result, DMA_TRANS_NOERROR);
@@ -1071,7 +1014,7 @@ static void sgdma_slave_sg_from_device(struct kunit *test)
 static void sgdma_slave_dma_vec(struct kunit *test)
 {
 	struct sgdma_test_slave s;
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	struct dma_async_tx_descriptor *tx;
 	struct dma_vec vecs[2];
 	size_t len = 8192;
@@ -1087,7 +1030,7 @@ static void sgdma_slave_dma_vec(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, sgdma_test_slave_config(&s, DMA_MEM_TO_DEV, 8, 4), 0);
 	tx = dmaengine_prep_peripheral_dma_vec(s.t.chan, vecs, 2,
 					       DMA_MEM_TO_DEV, sgdma_test_flags);
-	sgdma_test_submit(test, tx, &done);
+	simdma_test_submit(test, tx, &done);
 	dma_async_issue_pending(s.t.chan);
 	sgdma_test_pump(test, &s, &done, NULL, out, len);
 	KUNIT_EXPECT_EQ(test, done.result.result, DMA_TRANS_NOERROR);
@@ -1116,7 +1059,7 @@ static void sgdma_slave_metadata(struct kunit *test)
 	static const u8 hdr[] = "header-to-device";
 	static const u8 trailer[] = "trailer-from-device";
 	struct sgdma_test_slave s;
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	struct dma_async_tx_descriptor *tx;
 	size_t payload, max, len = 256;
 	u8 got[64], client[64] = { };
@@ -1140,7 +1083,7 @@ static void sgdma_slave_metadata(struct kunit *test)
 	KUNIT_EXPECT_GE(test, max, sizeof(hdr));
 	memcpy(ptr, hdr, sizeof(hdr));
 	KUNIT_EXPECT_EQ(test, dmaengine_desc_set_metadata_len(tx, sizeof(hdr)), 0);
-	sgdma_test_submit(test, tx, &done);
+	simdma_test_submit(test, tx, &done);
 	dma_async_issue_pending(s.t.chan);
 	sgdma_test_pump(test, &s, &done, NULL, out, len);
 	KUNIT_EXPECT_EQ(test, sgdma_hw_fifo_get_meta(s.t.hw, SGDMA_TEST_TX_LINE,
@@ -1151,7 +1094,7 @@ static void sgdma_slave_metadata(struct kunit *test)
 	/* the "rx" channel, reading, with the client's own buffer */
 	s.t.chan = dma_request_chan(s.client, "rx");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, s.t.chan);
-	sgdma_test_action(test, sgdma_test_release, s.t.chan);
+	simdma_test_action(test, simdma_test_release, s.t.chan);
 	KUNIT_ASSERT_EQ(test, sgdma_hw_fifo_set_meta(s.t.hw, SGDMA_TEST_RX_LINE,
 						     trailer, sizeof(trailer)), 0);
 	KUNIT_ASSERT_EQ(test, sgdma_test_slave_config(&s, DMA_DEV_TO_MEM, 4, 4), 0);
@@ -1162,7 +1105,7 @@ static void sgdma_slave_metadata(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ret, 0);
 	ptr = dmaengine_desc_get_metadata_ptr(tx, &payload, &max);
 	KUNIT_EXPECT_TRUE(test, IS_ERR(ptr));
-	sgdma_test_submit(test, tx, &done);
+	simdma_test_submit(test, tx, &done);
 	dma_async_issue_pending(s.t.chan);
 	sgdma_test_pump(test, &s, &done, out, NULL, len);
 	KUNIT_EXPECT_MEMEQ(test, client, trailer, sizeof(trailer));
@@ -1172,7 +1115,7 @@ static void sgdma_slave_metadata(struct kunit *test)
 static void sgdma_slave_descriptor_reuse(struct kunit *test)
 {
 	struct sgdma_test_slave s;
-	struct sgdma_test_done done;
+	struct simdma_test_done done;
 	struct dma_async_tx_descriptor *tx;
 	size_t len = 2048;
 	dma_addr_t addr;
@@ -1190,7 +1133,7 @@ static void sgdma_slave_descriptor_reuse(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, dmaengine_desc_set_reuse(tx), 0);
 	for (round = 0; round < 2; round++) {
 		memset(out, 0, len);
-		sgdma_test_submit(test, tx, &done);
+		simdma_test_submit(test, tx, &done);
 		dma_async_issue_pending(s.t.chan);
 		sgdma_test_pump(test, &s, &done, NULL, out, len);
 		KUNIT_EXPECT_EQ(test, done.result.result, DMA_TRANS_NOERROR);
@@ -1465,7 +1408,7 @@ static void sgdma_bad_unbind_while_held(struct kunit *test)
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, board);
 	dma_cap_zero(mask);
 	dma_cap_set(DMA_MEMCPY, mask);
-	chan = dma_request_channel(mask, sgdma_test_filter,
+	chan = dma_request_channel(mask, simdma_test_filter,
 				   sgdma_board_dev(board));
 	if (!chan) {
 		sgdma_board_destroy(board);
@@ -1500,17 +1443,12 @@ static struct kunit_suite sgdma_bad_input_suite = {
 
 /* ---- sgdma_configfs: instances made at run time -------------------- */
 
-static void sgdma_test_put_item(void *item)
-{
-	config_item_put(item);
-}
-
 static struct config_item *sgdma_test_cfs_device(struct kunit *test)
 {
 	struct config_item *dev = sgdma_config_new_device("kunit");
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, dev);
-	sgdma_test_action(test, sgdma_test_put_item, dev);
+	simdma_test_action(test, simdma_test_put_item, dev);
 	return dev;
 }
 
@@ -1725,7 +1663,7 @@ static void sgdma_async_tx_raid6(struct kunit *test)
 	for (i = 0; i < SGDMA_TEST_DISKS + 1; i++) {
 		spare = alloc_page(GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(test, spare);
-		sgdma_test_action(test, sgdma_test_free_page, spare);
+		simdma_test_action(test, sgdma_test_free_page, spare);
 		if (i == SGDMA_TEST_DISKS)
 			break;
 		pages[i] = spare;
