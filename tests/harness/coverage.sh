@@ -11,8 +11,8 @@ set -euo pipefail
 out=$BUILD/coverage
 lock_or_reexec coverage "$@"
 rm -f "$LINUX/default.profraw"
-KUNIT_BUILD=$out \
-	KUNIT_ARGS="--make_options=LLVM=1 --kunitconfig=$LINUX/tools/testing/kunit/configs/coverage_uml.config" \
+cfg=$LINUX/tools/testing/kunit/configs/coverage_uml.config
+KUNIT_BUILD=$out KUNIT_ARGS="--make_options=LLVM=1 --kunitconfig=$cfg" \
 	"$ROOT/tests/harness/kunit.sh" || say "coverage: some tests failed; reporting anyway"
 [ -f "$LINUX/default.profraw" ] || die "coverage: the kernel wrote no profile"
 mv "$LINUX/default.profraw" "$out/default.profraw"

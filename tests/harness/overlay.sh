@@ -82,11 +82,14 @@ check_manifest() {
 	replaced=$(manifest_entries replace)
 	removed=$(manifest_entries remove)
 	for path in $replaced $removed; do
-		is_upstream "$path" || { echo "manifest: $path is not an upstream file" >&2; bad=1; }
+		is_upstream "$path" && continue
+		echo "manifest: $path is not an upstream file" >&2
+		bad=1
 	done
 	for path in $replaced; do
-		grep -qxF "$path" <<<"$files" ||
-			{ echo "manifest: 'replace $path' but the project has no such file" >&2; bad=1; }
+		grep -qxF "$path" <<<"$files" && continue
+		echo "manifest: 'replace $path' but the project has no such file" >&2
+		bad=1
 	done
 	for path in $removed; do
 		! grep -qxF "$path" <<<"$files" ||

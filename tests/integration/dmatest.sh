@@ -28,7 +28,8 @@ while read -r pass started; do
 		say "dmatest: $pass: $got threads, all passed"
 		passed=$((passed + 1))
 	else
-		echo "dmatest: $pass: $started threads started, $got summaries, $bad with failures" >&2
+		echo "dmatest: $pass: $started threads started, $got summaries," \
+			"$bad with failures" >&2
 		awk -v p="$pass" '$1 == p' "$res/dmatest.log" | grep -v ' 0 failures' >&2
 		failed=$((failed + 1))
 	fi

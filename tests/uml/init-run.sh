@@ -32,7 +32,10 @@ demo_dmatest() {
 	dmesg -C
 	echo 1 > $P/run
 	cat $P/wait > /dev/null
-	dmesg | sed -nE 's/.*dmatest: (dma[0-9]+chan[0-9]+-[a-z]+[0-9]+): summary ([0-9]+) tests, ([0-9]+) failures ([0-9.]+) iops ([0-9]+) KB\/s.*/  \1  \2 tests, \3 failures, \5 KB\/s/p' | sort
+	# "dma1chan0-copy0: summary 200 tests, 0 failures 1.2 iops 345 KB/s"
+	dmesg | grep -oE 'dma[0-9]+chan[0-9]+-[a-z]+[0-9]+: summary .* KB/s' |
+		awk '{ printf "  %-16s %s tests, %s failures, %s KB/s\n", $1, $3, $5, $9 }' |
+		sort
 }
 
 demo_md() {

@@ -7,12 +7,12 @@
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 guest_setup() {
-	mount -t proc proc /proc
-	mount -t sysfs sysfs /sys
-	mount -t devtmpfs devtmpfs /dev
-	mount -t debugfs debugfs /sys/kernel/debug
-	mount -t tmpfs tmpfs /tmp
-	mount -t hostfs hostfs /mnt -o "$RESULTS"
+	mount -t proc none /proc
+	mount -t sysfs none /sys
+	mount -t devtmpfs none /dev
+	mount -t debugfs none /sys/kernel/debug
+	mount -t tmpfs none /tmp
+	mount -t hostfs none /mnt -o "$RESULTS"
 	OUT=/mnt
 }
 

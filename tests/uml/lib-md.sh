@@ -4,7 +4,7 @@
 # the UML block devices /dev/ubda.. built with the host's mdadm.
 
 md_setup() {
-	mount -t tmpfs tmpfs /run
+	mount -t tmpfs none /run
 	export MDADM_NO_SYSTEMCTL=1 MDADM_NO_UDEV=1
 }
 
