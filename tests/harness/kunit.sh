@@ -34,8 +34,12 @@ args=(run --build_dir="$out" --jobs="$JOBS" --timeout=900 "${configs[@]}")
 
 say "kunit: building and running (log: $log)"
 set +e
-python3 "$LINUX/tools/testing/kunit/kunit.py" "${args[@]}" 2>&1 | tee "$log"
+# The terminal gets kunit.py's own report and any error; build noise
+# (upstream's warnings, clang's modpost chatter) stays in the log.
+python3 "$LINUX/tools/testing/kunit/kunit.py" "${args[@]}" 2>&1 | tee "$log" |
+	grep --line-buffered -E '^\[[0-9:]+\]|[Ee]rror'
 status=${PIPESTATUS[0]}
+[ "$status" = 0 ] || { echo "--- last lines of $log:"; tail -n 40 "$log"; } >&2
 set -e
 
 verify_objects "$out" || status=1
