@@ -2,16 +2,30 @@
 /*
  * DMA engine core: debugfs.  Built only with CONFIG_DEBUG_FS.
  *
- *   dmaengine/summary                  devices and the users of their
- *                                      channels, one line per channel in
- *                                      use (the long-standing format),
- *                                      each followed by a statistics line
+ *   dmaengine/summary                  one block per registered device:
+ *                                      its header line, then one user
+ *                                      line per channel in use (both in
+ *                                      the long-standing format, unless
+ *                                      the provider prints its own), and
+ *                                      one statistics line for every
+ *                                      registered channel, named after
+ *                                      the channel
  *   dmaengine/<device>/                the device's dbg_dev_root, where
  *                                      providers add their own files
  *   dmaengine/<device>/<channel>/stats the channel's statistics
  *
+ * A summary block looks like this:
+ *
+ *   dma0 (ctrl): number of channels: 2
+ *    dma0chan0    | client:rx
+ *      dma0chan0 stats: submitted=3 completed=3 ...
+ *      dma0chan1 stats: submitted=0 completed=0 ...
+ *
  * Readers use the lockless statistics; the only lock taken is a channel's
- * res_lock, briefly, to read its client name.
+ * res_lock, briefly, to read its client name.  Channels are found on the
+ * core's list of registered channels while the device is pinned, so
+ * channels added or removed meanwhile are either listed completely or not
+ * at all.
  */
 
 #include <linux/debugfs.h>
@@ -33,7 +47,8 @@ static void dma_debugfs_stats_line(struct seq_file *s, struct dma_chan *chan)
 {
 	const struct dma_chan_stats *st = &chan->stats;
 
-	seq_printf(s, "   stats: submitted=%lld completed=%lld errors=%lld aborted=%lld bytes=%lld in_flight=%d/%d periods=%lld/%lld\n",
+	seq_printf(s, "   %s stats: submitted=%lld completed=%lld errors=%lld aborted=%lld bytes=%lld in_flight=%d/%d periods=%lld/%lld\n",
+		   dma_chan_name(chan),
 		   (long long)atomic64_read(&st->submitted),
 		   (long long)atomic64_read(&st->completed),
 		   (long long)atomic64_read(&st->errors),
@@ -60,17 +75,19 @@ static void dma_debugfs_user_line(struct seq_file *s, struct dma_chan *chan)
 	mutex_unlock(&chan->res_lock);
 }
 
+/* Caller pinned @device. */
 static void dma_debugfs_summary_device(struct seq_file *s,
 				       struct dma_device *device)
 {
 	struct dma_chan *chan;
 
 	seq_printf(s, "dma%d (%s): number of channels: %u\n", device->dev_id,
-		   dev_name(device->dev), device->chancnt);
+		   dev_name(device->dev), READ_ONCE(device->chancnt));
 	if (device->dbg_summary_show)
 		device->dbg_summary_show(s, device);
 
-	list_for_each_entry(chan, &device->channels, device_node) {
+	list_for_each_entry_rcu(chan, &device->core_channels, core_node,
+				dma_chans_walkable(device)) {
 		if (!dma_chan_test(chan, DMA_CHAN_REGISTERED))
 			continue;
 		if (!device->dbg_summary_show && READ_ONCE(chan->client_count))
@@ -204,16 +221,18 @@ void dma_debugfs_add_device(struct dma_device *device)
 	struct dma_chan *chan;
 
 	device->dbg_dev_root = NULL;
-	if (!dma_debugfs_root)
+	if (!dma_debugfs_root || !dma_device_pin(device))
 		return;
 	dir = debugfs_create_dir(dev_name(device->dev), dma_debugfs_root);
-	if (IS_ERR(dir))
-		return;
-	device->dbg_dev_root = dir;
-	list_for_each_entry(chan, &device->channels, device_node) {
-		if (dma_chan_test(chan, DMA_CHAN_REGISTERED))
-			dma_debugfs_add_chan(device, chan);
+	if (!IS_ERR(dir)) {
+		device->dbg_dev_root = dir;
+		list_for_each_entry_rcu(chan, &device->core_channels, core_node,
+					dma_chans_walkable(device)) {
+			if (dma_chan_test(chan, DMA_CHAN_REGISTERED))
+				dma_debugfs_add_chan(device, chan);
+		}
 	}
+	dma_device_unpin(device);
 }
 
 /**

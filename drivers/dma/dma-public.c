@@ -147,17 +147,25 @@ void dma_public_balance_chan(struct dma_chan *chan)
  * dma_public_balance_device() - bring every channel of a device in line
  * @device: the device
  *
- * Context: process context; @device stays registered meanwhile.
+ * Does nothing once @device is unregistered: the unregistration drops the
+ * public references itself.
+ *
+ * Context: process context.
  */
 void dma_public_balance_device(struct dma_device *device)
 {
-	bool allowed = dma_public_enter(device);
 	struct dma_chan *chan;
+	bool allowed;
 
-	list_for_each_entry(chan, &device->channels, device_node)
+	if (!dma_device_pin(device))
+		return;
+	allowed = dma_public_enter(device);
+	list_for_each_entry_rcu(chan, &device->core_channels, core_node,
+				dma_chans_walkable(device))
 		dma_public_balance_one(chan, allowed);
 	if (allowed)
 		dma_public_leave(device);
+	dma_device_unpin(device);
 }
 
 static void dma_public_balance_all(void)
@@ -189,7 +197,7 @@ static struct dma_chan *dma_table_pick(enum dma_transaction_type type, int cpu)
 		if (dma_dev_is_private(device) ||
 		    !dma_has_cap(type, device->cap_mask))
 			continue;
-		list_for_each_entry(chan, &device->channels, device_node) {
+		list_for_each_entry_rcu(chan, &device->core_channels, core_node) {
 			bool local = dma_chan_is_local(chan, cpu);
 
 			if (!READ_ONCE(chan->public_refs) ||
@@ -212,7 +220,7 @@ static void dma_table_reset_counts(void)
 	struct dma_chan *chan;
 
 	list_for_each_entry_rcu(device, &dma_device_list, global_node)
-		list_for_each_entry(chan, &device->channels, device_node)
+		list_for_each_entry_rcu(chan, &device->core_channels, core_node)
 			chan->table_count = 0;
 }
 
@@ -352,7 +360,7 @@ void dma_issue_pending_all(void)
 	list_for_each_entry_rcu(device, &dma_device_list, global_node) {
 		if (dma_dev_is_private(device))
 			continue;
-		list_for_each_entry(chan, &device->channels, device_node) {
+		list_for_each_entry_rcu(chan, &device->core_channels, core_node) {
 			if (READ_ONCE(chan->client_count) &&
 			    dma_chan_test(chan, DMA_CHAN_REGISTERED))
 				device->device_issue_pending(chan);

@@ -186,7 +186,8 @@ static bool dma_device_can_claim_locked(struct dma_device *device)
 		return true;
 	if (device->public_busy)
 		return false;
-	list_for_each_entry(chan, &device->channels, device_node) {
+	list_for_each_entry_rcu(chan, &device->core_channels, core_node,
+				dma_chans_walkable(device)) {
 		if (chan->client_count || dma_chan_test(chan, DMA_CHAN_CLAIMED))
 			return false;
 	}
@@ -267,7 +268,7 @@ static int dma_chan_get(struct dma_chan *chan)
 	return ret;
 }
 
-/* Take the first acceptable channel of @device (kept registered by caller). */
+/* Take the first acceptable channel of @device, which the caller pinned. */
 static struct dma_chan *dma_device_take(struct dma_device *device,
 					struct dma_search *s)
 {
@@ -279,7 +280,8 @@ static struct dma_chan *dma_device_take(struct dma_device *device,
 		return NULL;
 	s->saw_device = true;
 
-	list_for_each_entry(chan, &device->channels, device_node) {
+	list_for_each_entry_rcu(chan, &device->core_channels, core_node,
+				dma_chans_walkable(device)) {
 		if (!dma_chan_try_reserve(chan, s))
 			continue;
 		if (s->fn && !s->fn(chan, s->param)) {
@@ -325,8 +327,15 @@ static struct dma_chan *dma_search_all(struct dma_search *s,
  * @fn_param: argument for @fn
  * @np: if not NULL, only devices with this OF node (or none) qualify
  *
- * Devices are tried in registration order, channels in list order.  The
- * channel's device becomes private until the channel is released.
+ * Devices are tried in registration order, channels in registration
+ * order.  The channel's device becomes private until the channel is
+ * released.
+ *
+ * A request restricted to @np is what a controller's translation hook
+ * (such as of_dma_simple_xlate()) makes for dma_request_chan(); like
+ * dma_get_slave_channel() it logs no dmaengine_chan_request event of its
+ * own, because dma_request_chan() logs the request with the client's
+ * name.
  *
  * Context: process context; may sleep.  @fn runs without core locks.
  * Return: the channel, or NULL when none could be taken.
@@ -340,7 +349,7 @@ struct dma_chan *__dma_request_channel(const dma_cap_mask_t *mask,
 
 	might_sleep();
 	chan = dma_search_all(&s, np);
-	if (chan)
+	if (chan && !np)
 		dma_trace_chan_request(chan, NULL);
 	return chan;
 }
@@ -351,11 +360,14 @@ EXPORT_SYMBOL_GPL(__dma_request_channel);
  * @mask: required capabilities
  *
  * Context: process context; may sleep.
- * Return: the channel, or an ERR_PTR:
- * * -ENODEV for a NULL @mask, or when no device offers the capabilities;
- * * -EPROBE_DEFER while no DMA device is registered at all;
- * * -EBUSY when capable devices exist but all their channels are in use;
- * * the provider's error from device_alloc_chan_resources().
+ * Return:
+ * * the channel on success;
+ * * ERR_PTR(-ENODEV) for a NULL @mask, or when no device offers the
+ *   capabilities;
+ * * ERR_PTR(-EPROBE_DEFER) while no DMA device is registered at all;
+ * * ERR_PTR(-EBUSY) when capable devices exist but all their channels are
+ *   in use;
+ * * the provider's error from device_alloc_chan_resources(), as an ERR_PTR.
  */
 struct dma_chan *dma_request_chan_by_mask(const dma_cap_mask_t *mask)
 {
@@ -406,6 +418,36 @@ struct dma_chan *dma_get_slave_channel(struct dma_chan *chan)
 	return chan;
 }
 EXPORT_SYMBOL_GPL(dma_get_slave_channel);
+
+/**
+ * dma_get_slave_channel_by_id() - take the channel with a given id
+ * @device: the device
+ * @chan_id: the &dma_chan.chan_id wanted
+ *
+ * Looks the id up among the registered channels, so it is safe against
+ * channels being added or removed meanwhile.
+ *
+ * Context: process context; may sleep.
+ * Return: the channel, or NULL when @device is not registered, has no
+ * such channel or the channel is in use.
+ */
+struct dma_chan *dma_get_slave_channel_by_id(struct dma_device *device,
+					     int chan_id)
+{
+	struct dma_chan *chan, *found = NULL;
+
+	if (!device || !dma_device_pin(device))
+		return NULL;
+	list_for_each_entry_rcu(chan, &device->core_channels, core_node,
+				dma_chans_walkable(device)) {
+		if (chan->chan_id == chan_id) {
+			found = dma_get_slave_channel(chan);
+			break;
+		}
+	}
+	dma_device_unpin(device);
+	return found;
+}
 
 /**
  * dma_get_any_slave_channel() - take the first free slave channel of a device
@@ -549,14 +591,16 @@ static void dma_chan_detach_client_locked(struct dma_chan *chan)
  * client and both are linked in sysfs.
  *
  * Context: process context; may sleep.
- * Return: the channel (never NULL) or an ERR_PTR:
- * * -ENODEV for missing arguments, or when the firmware has no such
+ * Return:
+ * * the channel on success (never NULL);
+ * * ERR_PTR(-ENODEV) for missing arguments, when the firmware has no such
  *   channel and no slave map names it, or when a map entry matches but its
  *   device's filter accepts no channel;
- * * -EPROBE_DEFER when the firmware names an unregistered controller, or
- *   when nothing describes the channel yet;
- * * -EBUSY when a map entry matches but its channels are all in use;
- * * -ENOMEM, or the provider's error.
+ * * ERR_PTR(-EPROBE_DEFER) when the firmware names an unregistered
+ *   controller, or when nothing describes the channel yet;
+ * * ERR_PTR(-EBUSY) when a map entry matches but its channels are all in
+ *   use;
+ * * ERR_PTR(-ENOMEM), or the provider's error as an ERR_PTR.
  */
 struct dma_chan *dma_request_chan(struct device *dev, const char *name)
 {
@@ -641,7 +685,6 @@ void dma_release_channel(struct dma_chan *chan)
 		return;
 	device = chan->device;
 	owner = device->owner;
-	dma_trace_chan_release(chan);
 
 	mutex_lock(&chan->res_lock);
 	if (WARN_ONCE(!dma_chan_test(chan, DMA_CHAN_CLAIMED) ||
@@ -651,6 +694,8 @@ void dma_release_channel(struct dma_chan *chan)
 		mutex_unlock(&chan->res_lock);
 		return;
 	}
+	/* before the client is forgotten, and only for a real release */
+	dma_trace_chan_release(chan);
 	dma_chan_detach_client_locked(chan);
 	last = dma_chan_put_locked(chan);
 	public = dma_chan_unreserve(chan);

@@ -108,6 +108,7 @@ enum dma_status dma_wait_for_async_tx(struct dma_async_tx_descriptor *tx)
 }
 EXPORT_SYMBOL_GPL(dma_wait_for_async_tx);
 
+#ifdef CONFIG_ASYNC_TX_ENABLE_CHANNEL_SWITCH
 /* Unlink @dep from its chain; return its successor if it stays on @chan. */
 static struct dma_async_tx_descriptor *
 dma_dep_detach(struct dma_async_tx_descriptor *dep, struct dma_chan *chan)
@@ -129,10 +130,11 @@ dma_dep_detach(struct dma_async_tx_descriptor *dep, struct dma_chan *chan)
  * dma_run_dependencies() - submit the descriptors waiting for @tx
  * @tx: a descriptor that just completed
  *
- * Submits the descriptors depending on @tx as long as they stay on one channel, then
- * issues that channel.  A dependent descriptor on yet another channel stays linked
- * and is run when its own parent completes.  Without channel switching
- * there are never dependants.
+ * Submits the descriptors depending on @tx as long as they stay on one
+ * channel, then issues that channel.  A dependent descriptor on yet another
+ * channel stays linked and is run when its own parent completes.  Without
+ * CONFIG_ASYNC_TX_ENABLE_CHANNEL_SWITCH descriptors carry no dependency
+ * links, and this does nothing.
  *
  * Context: the provider's completion context.
  */
@@ -153,6 +155,12 @@ void dma_run_dependencies(struct dma_async_tx_descriptor *tx)
 	}
 	chan->device->device_issue_pending(chan);
 }
+#else
+/* No dependency links without channel switching: nothing to run. */
+void dma_run_dependencies(struct dma_async_tx_descriptor *tx)
+{
+}
+#endif /* CONFIG_ASYNC_TX_ENABLE_CHANNEL_SWITCH */
 EXPORT_SYMBOL_GPL(dma_run_dependencies);
 
 /**

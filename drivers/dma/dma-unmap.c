@@ -7,6 +7,11 @@
  * provider drops it on completion and the last reference unmaps.  Objects
  * come from mempools sized for 2 addresses, and with DMA_ENGINE_RAID also
  * 16, 128 and 256, so that GFP_NOWAIT users make progress under pressure.
+ *
+ * A pool that cannot be created at boot is left out: requests of its size
+ * get no unmap data (and a warning), which clients such as async_tx
+ * already handle by falling back to the CPU.  The rest of the core keeps
+ * working.
  */
 
 #define pr_fmt(fmt) "dmaengine: " fmt
@@ -102,8 +107,9 @@ EXPORT_SYMBOL_GPL(dmaengine_unmap_put);
  * the addresses are left for the caller to fill in.
  *
  * Context: any context @flags allows.
- * Return: the object, or NULL when allocation fails or @nr exceeds the
- * largest pool (which also warns once).
+ * Return: the object, or NULL when allocation fails or when no pool serves
+ * @nr addresses (it exceeds the largest pool, or that pool could not be
+ * created at boot), which also warns once.
  */
 struct dmaengine_unmap_data *
 dmaengine_get_unmap_data(struct device *dev, int nr, gfp_t flags)
@@ -111,9 +117,8 @@ dmaengine_get_unmap_data(struct device *dev, int nr, gfp_t flags)
 	struct dma_unmap_pool *p = dma_unmap_pool_for(nr);
 	struct dmaengine_unmap_data *unmap;
 
-	if (WARN_ONCE(!p, "dmaengine: no unmap pool for %d addresses\n", nr))
-		return NULL;
-	if (!p->pool)
+	if (WARN_ONCE(!p || !p->pool,
+		      "dmaengine: no unmap pool for %d addresses\n", nr))
 		return NULL;
 	unmap = mempool_alloc(p->pool, flags);
 	if (!unmap)
@@ -126,44 +131,34 @@ dmaengine_get_unmap_data(struct device *dev, int nr, gfp_t flags)
 }
 EXPORT_SYMBOL(dmaengine_get_unmap_data);
 
-static void dma_unmap_pools_destroy(void)
+/* Create the cache and mempool of @p; on failure @p stays empty. */
+static int __init dma_unmap_pool_create(struct dma_unmap_pool *p)
 {
-	unsigned int i;
+	size_t size = struct_size_t(struct dmaengine_unmap_data, addr, p->nr);
 
-	for (i = 0; i < ARRAY_SIZE(dma_unmap_pools); i++) {
-		mempool_destroy(dma_unmap_pools[i].pool);
-		kmem_cache_destroy(dma_unmap_pools[i].cache);
-		dma_unmap_pools[i].pool = NULL;
-		dma_unmap_pools[i].cache = NULL;
-	}
+	p->cache = kmem_cache_create(p->name, size, 0, SLAB_HWCACHE_ALIGN, NULL);
+	p->pool = p->cache ? mempool_create_slab_pool(1, p->cache) : NULL;
+	if (p->pool)
+		return 0;
+	kmem_cache_destroy(p->cache);
+	p->cache = NULL;
+	return -ENOMEM;
 }
 
 /**
  * dma_unmap_pools_init() - create the unmap data pools
  *
+ * A pool that cannot be created is reported and left out.
+ *
  * Context: early boot (core init).
- * Return: 0 or -ENOMEM.
  */
-int __init dma_unmap_pools_init(void)
+void __init dma_unmap_pools_init(void)
 {
 	struct dma_unmap_pool *p;
-	size_t size;
 
 	for (p = dma_unmap_pools; p < dma_unmap_pools + ARRAY_SIZE(dma_unmap_pools);
 	     p++) {
-		size = struct_size_t(struct dmaengine_unmap_data, addr, p->nr);
-		p->cache = kmem_cache_create(p->name, size, 0,
-					     SLAB_HWCACHE_ALIGN, NULL);
-		if (!p->cache)
-			goto fail;
-		p->pool = mempool_create_slab_pool(1, p->cache);
-		if (!p->pool)
-			goto fail;
+		if (dma_unmap_pool_create(p))
+			pr_err("no unmap pool for %u addresses\n", p->nr);
 	}
-	return 0;
-
-fail:
-	pr_err("cannot create the unmap pools\n");
-	dma_unmap_pools_destroy();
-	return -ENOMEM;
 }

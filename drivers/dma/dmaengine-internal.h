@@ -2,7 +2,7 @@
 /*
  * Shared state of the DMA engine core files (dmaengine.c, dma-request.c,
  * dma-public.c, dma-tx.c, dma-unmap.c, dma-sysfs.c, dma-debugfs.c and
- * dma-trace.c).  Nothing outside the core includes this file.
+ * dma-trace.c) and of of-dma.c.  Nothing else includes this file.
  *
  * Lock order, outermost first:
  *
@@ -22,6 +22,15 @@
  * period and then for the pins to drain before tearing anything down.
  * Only channel references keep a device beyond that, through
  * dma_device.ref.
+ *
+ * Channels are walked the same way, on the core's own list of registered
+ * channels (dma_device.core_channels), never on the provider's ->channels,
+ * which the provider edits without any core lock when it adds or removes
+ * a channel at run time.  A channel joins the core list when it is
+ * registered and leaves it when it is retired, both under core_lock; its
+ * teardown waits for an RCU grace period and for the device's pins, so a
+ * walker under RCU or holding a pin never reaches a channel whose
+ * provider has already been told it may free it.
  */
 #ifndef DMAENGINE_INTERNAL_H
 #define DMAENGINE_INTERNAL_H
@@ -60,6 +69,8 @@ bool dma_chan_put_locked(struct dma_chan *chan);
 void dma_chan_finish_put(struct dma_device *device, struct module *owner,
 			 bool last);
 void dma_chan_drop_links_locked(struct dma_chan *chan);
+struct dma_chan *dma_get_slave_channel_by_id(struct dma_device *device,
+					     int chan_id);
 
 /* dma-public.c: public channels and the per-CPU table */
 bool dma_public_users(void);
@@ -75,7 +86,7 @@ void dma_chan_dev_remove(struct dma_chan *chan, bool held);
 void dma_chan_dev_release_orphan(struct dma_chan *chan);
 
 /* dma-unmap.c */
-int dma_unmap_pools_init(void);
+void dma_unmap_pools_init(void);
 
 /* dma-debugfs.c (stubs without CONFIG_DEBUG_FS) */
 #ifdef CONFIG_DEBUG_FS
@@ -124,6 +135,24 @@ static inline bool dma_chan_test(struct dma_chan *chan,
 				 enum dma_chan_core_bit bit)
 {
 	return test_bit(bit, &chan->core_flags);
+}
+
+/**
+ * dma_chans_walkable() - tell whether the core channel list may be walked
+ * @device: the device
+ *
+ * The lockdep condition of walks over @device->core_channels outside an
+ * RCU read section: the caller holds a pin on @device (and may sleep in
+ * the walk) or holds @device->core_lock.  A channel retired during a walk
+ * may still be visited; test DMA_CHAN_REGISTERED where that matters.
+ *
+ * Context: any.
+ * Return: true when a walk is allowed.
+ */
+static inline bool dma_chans_walkable(struct dma_device *device)
+{
+	return atomic_read(&device->core_pins) > 0 ||
+	       lockdep_is_held(&device->core_lock);
 }
 
 /**

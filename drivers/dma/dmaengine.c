@@ -3,8 +3,8 @@
  * DMA engine core: the registry of DMA devices and of their channels.
  *
  * A provider registers a struct dma_device whose channels are already on
- * its ->channels list.  Registration validates the device (every
- * advertised capability must come with its prep callback), gives it the
+ * its ->channels list.  Registration validates the device (advertised
+ * capabilities must come with their prep callbacks), gives it the
  * lowest free "dma%d" id, gives every channel the next id of the device's
  * own allocator and a class device named "dma%dchan%d", and appends the
  * device to dma_device_list.
@@ -124,9 +124,10 @@ static bool dma_dev_has_op(const struct dma_device *device, size_t offset)
 }
 
 /*
- * Slave devices need a way to prepare peripheral transfers.  A few legacy
- * drivers advertise DMA_SLAVE for memcpy channels that are only meant to be
- * allocated exclusively; they are accepted with a warning.
+ * Slave devices need a way to prepare peripheral transfers: one of the
+ * slave_sg, peripheral_dma_vec, cyclic or interleaved prep callbacks.  A
+ * few legacy drivers advertise DMA_SLAVE for memcpy channels that are only
+ * meant to be allocated exclusively; they are accepted with a warning.
  */
 static int dma_check_slave_ops(struct dma_device *device)
 {
@@ -139,11 +140,11 @@ static int dma_check_slave_ops(struct dma_device *device)
 		return 0;
 	if (device->device_prep_dma_memcpy) {
 		dev_warn(device->dev,
-			 "DMA_SLAVE without device_prep_slave_sg or device_prep_peripheral_dma_vec, accepted for memcpy use only\n");
+			 "DMA_SLAVE without a slave prep callback, accepted for memcpy use only\n");
 		return 0;
 	}
 	dev_err(device->dev,
-		"DMA_SLAVE set but device_prep_slave_sg and device_prep_peripheral_dma_vec are missing\n");
+		"DMA_SLAVE set but device_prep_slave_sg, device_prep_peripheral_dma_vec, device_prep_dma_cyclic and device_prep_interleaved_dma are all missing\n");
 	return -EIO;
 }
 
@@ -209,6 +210,7 @@ static void dma_device_prepare(struct dma_device *device)
 	spin_lock_init(&device->core_lock);
 	device->public_busy = 0;
 	atomic_set(&device->core_pins, 0);
+	INIT_LIST_HEAD(&device->core_channels);
 	device->chancnt = 0;
 	device->dbg_dev_root = NULL;
 	/* a device registered private stays private for good */
@@ -259,7 +261,8 @@ static int dma_chan_register(struct dma_device *device, struct dma_chan *chan,
 
 	spin_lock(&device->core_lock);
 	set_bit(DMA_CHAN_REGISTERED, &chan->core_flags);
-	device->chancnt++;
+	list_add_tail_rcu(&chan->core_node, &device->core_channels);
+	WRITE_ONCE(device->chancnt, device->chancnt + 1);
 	spin_unlock(&device->core_lock);
 	dma_debugfs_add_chan(device, chan);
 	return 0;
@@ -272,7 +275,10 @@ err_local:
 	return ret;
 }
 
-/* First half of a channel's removal: no new user can find it. */
+/*
+ * First half of a channel's removal: no new user can find it.  Walkers
+ * already on the core list may still see it until dma_wait_for_readers().
+ */
 static bool dma_chan_retire(struct dma_device *device, struct dma_chan *chan)
 {
 	bool was;
@@ -281,7 +287,8 @@ static bool dma_chan_retire(struct dma_device *device, struct dma_chan *chan)
 	was = test_and_clear_bit(DMA_CHAN_REGISTERED, &chan->core_flags);
 	if (was) {
 		set_bit(DMA_CHAN_RETIRING, &chan->core_flags);
-		device->chancnt--;
+		list_del_rcu(&chan->core_node);
+		WRITE_ONCE(device->chancnt, device->chancnt - 1);
 	}
 	spin_unlock(&device->core_lock);
 	return was;
@@ -382,14 +389,20 @@ static int dma_device_validate(struct dma_device *device)
  * @device: the device, with ->dev, the capabilities, the callbacks and the
  *	channel list filled in
  *
- * Every capability must come with its prep callback, and device_tx_status
- * and device_issue_pending are mandatory; a violation is reported with
+ * Each operation capability must come with its prep callback (DMA_REPEAT
+ * and DMA_LOAD_EOT with device_prep_interleaved_dma).  DMA_SLAVE needs one
+ * of device_prep_slave_sg, device_prep_peripheral_dma_vec,
+ * device_prep_dma_cyclic or device_prep_interleaved_dma; a DMA_SLAVE
+ * device with none of them but with device_prep_dma_memcpy is accepted
+ * with a warning, for legacy memcpy-only slave channels.  device_tx_status
+ * and device_issue_pending are mandatory.  A violation is reported with
  * dev_err() naming the missing callback.  The module owning the driver of
  * @device->dev (none when the device is not bound) is pinned while
  * channels are in use.
  *
  * Context: process context; may sleep.
- * Return: 0 on success;
+ * Return:
+ * * 0 on success;
  * * -ENODEV when @device is NULL;
  * * -EIO when ->dev is missing or a required callback is missing;
  * * -EBUSY when @device is already registered;
@@ -504,8 +517,11 @@ EXPORT_SYMBOL(dmaenginem_async_device_register);
  * @name: class device name, or NULL for "dma%dchan%d"
  *
  * Context: process context; may sleep.
- * Return: 0 on success, -EINVAL for bad arguments, -ENODEV when @device is
- * not registered, or an allocation error.
+ * Return:
+ * * 0 on success;
+ * * -EINVAL for a NULL argument or a channel whose ->device is not @device;
+ * * -ENODEV when @device is not registered;
+ * * -ENOMEM or another error from id or class device allocation.
  */
 int dma_async_device_channel_register(struct dma_device *device,
 				      struct dma_chan *chan, const char *name)
@@ -532,7 +548,14 @@ EXPORT_SYMBOL_GPL(dma_async_device_channel_register);
  * @chan: a channel added with dma_async_device_channel_register() or at
  *	registration; the caller unlinks it from @device->channels afterwards
  *
- * Context: process context; may sleep.
+ * The channel leaves the core's list of registered channels at once; its
+ * teardown waits until no core walker (dma_issue_pending_all(), a request,
+ * the debugfs summary) can still reach it.  A channel still held by a
+ * client stays usable until released, as with
+ * dma_async_device_unregister().
+ *
+ * Context: process context; may sleep.  Not from a filter function or
+ * driver callback running for a request on the same device.
  */
 void dma_async_device_channel_unregister(struct dma_device *device,
 					 struct dma_chan *chan)
@@ -631,9 +654,7 @@ static int __init dma_core_init(void)
 {
 	int ret;
 
-	ret = dma_unmap_pools_init();
-	if (ret)
-		return ret;
+	dma_unmap_pools_init();
 	ret = dma_sysfs_init();
 	if (ret)
 		return ret;

@@ -391,8 +391,11 @@ struct dma_chan *dma_get_any_slave_channel(struct dma_device *device);
  * dmaengine_get_debugfs_root() - the device's debugfs directory
  * @dma_dev: the registered DMA device
  *
+ * Providers create their own debugfs files below it.
+ *
  * Context: any.
- * Return: the directory, or NULL when it could not be created.
+ * Return: the directory, or NULL when it could not be created or when
+ * debugfs is not configured.
  */
 static inline struct dentry *
 dmaengine_get_debugfs_root(struct dma_device *dma_dev)
@@ -402,13 +405,7 @@ dmaengine_get_debugfs_root(struct dma_device *dma_dev)
 #else
 struct dentry;
 
-/**
- * dmaengine_get_debugfs_root() - the device's debugfs directory
- * @dma_dev: the DMA device
- *
- * Context: any.
- * Return: NULL; debugfs is not configured.
- */
+/* Without debugfs there is no directory. */
 static inline struct dentry *
 dmaengine_get_debugfs_root(struct dma_device *dma_dev)
 {

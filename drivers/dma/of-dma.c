@@ -50,6 +50,7 @@
 #include <linux/string.h>
 
 #include "dmaengine.h"
+#include "dmaengine-internal.h"
 
 /* Registered controllers and routers, in registration order. */
 static LIST_HEAD(of_dma_list);
@@ -292,11 +293,12 @@ static bool of_dma_entry_matches(struct device_node *np, const char *name,
  * ends the search with that error.
  *
  * Context: process context; may sleep.
- * Return: the channel, or an ERR_PTR():
- * * -ENODEV: bad arguments, no "dmas" or "dma-names", no entry @name, or
- *   no controller had a channel;
- * * -EPROBE_DEFER: an entry's controller is not registered yet (and its
- *   node is enabled), and no other entry gave a channel;
+ * Return:
+ * * the channel on success;
+ * * ERR_PTR(-ENODEV) for bad arguments, no "dmas" or "dma-names", no
+ *   entry @name, or when no controller had a channel;
+ * * ERR_PTR(-EPROBE_DEFER) when an entry's controller is not registered
+ *   yet (and its node is enabled) and no other entry gave a channel;
  * * any error a controller's or router's hook returned.
  */
 struct dma_chan *of_dma_request_slave_channel(struct device_node *np,
@@ -353,6 +355,8 @@ EXPORT_SYMBOL_GPL(of_dma_request_slave_channel);
  *
  * Requests a channel with the filter info's capabilities among the DMA
  * devices of @dma_spec->np, passing a pointer to the cell to the filter.
+ * The request is logged once, by dma_request_chan(), with the client's
+ * name; this translation step logs no event of its own.
  *
  * Context: process context; may sleep.
  * Return: the channel, or NULL (no filter info, not exactly one cell, or
@@ -384,15 +388,10 @@ struct dma_chan *of_dma_xlate_by_chan_id(struct of_phandle_args *dma_spec,
 					 struct of_dma *ofdma)
 {
 	struct dma_device *dev = ofdma->of_dma_data;
-	struct dma_chan *chan;
 
-	if (!dev || dma_spec->args_count != 1)
+	if (!dev || dma_spec->args_count != 1 || dma_spec->args[0] > INT_MAX)
 		return NULL;
 
-	list_for_each_entry(chan, &dev->channels, device_node) {
-		if (chan->chan_id == dma_spec->args[0])
-			return dma_get_slave_channel(chan);
-	}
-	return NULL;
+	return dma_get_slave_channel_by_id(dev, dma_spec->args[0]);
 }
 EXPORT_SYMBOL_GPL(of_dma_xlate_by_chan_id);

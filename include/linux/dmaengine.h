@@ -219,7 +219,7 @@ enum sum_check_bits {
 };
 
 /**
- * enum sum_check_flags - validation results written by *_val operations
+ * enum sum_check_flags - results written by the xor and P+Q validations
  * @SUM_CHECK_P_RESULT: the P (xor) sum is not zero
  * @SUM_CHECK_Q_RESULT: the Q syndrome does not match
  */
@@ -323,12 +323,19 @@ struct dma_chan_stats {
  *	that is every transition of @client_count between 0 and 1 and the
  *	driver calls that go with it; never taken inside the device lock
  * @public_refs: references taken for dmaengine_get() users (under @res_lock)
- * @core_flags: core-private state bits (under the device's core_lock)
+ * @core_node: core-private; link in &dma_device.core_channels while the
+ *	channel is registered (an RCU list, changed under the device's
+ *	core_lock)
+ * @core_flags: core-private state bits, changed with atomic bit
+ *	operations; each bit has its own rule (the registration and claim
+ *	bits under &dma_device.core_lock, the client link and orphan bits
+ *	under @res_lock, the retiring bit by the unregistration only)
  * @stats: statistics kept by the core and the provider helpers
  *
- * Locking: @client_count and @core_flags change only with
- * &dma_device.core_lock held; lockless readers use READ_ONCE().  The cookie
- * members are serialised by the provider's own channel lock.
+ * Locking: @client_count changes only with both @res_lock and
+ * &dma_device.core_lock held; lockless readers use READ_ONCE(), and
+ * test_bit() for @core_flags.  The cookie members are
+ * serialised by the provider's own channel lock.
  */
 struct dma_chan {
 	struct dma_device *device;
@@ -357,6 +364,7 @@ struct dma_chan {
 	struct mutex res_lock;
 	unsigned int public_refs;
 	unsigned long core_flags;
+	struct list_head core_node;
 
 	/* must stay last */
 	struct dma_chan_stats stats;
@@ -687,10 +695,18 @@ static inline void dma_descriptor_unmap(struct dma_async_tx_descriptor *tx)
 	}
 }
 
+/*
+ * Dependency links between descriptors exist only with
+ * CONFIG_ASYNC_TX_ENABLE_CHANNEL_SWITCH.  The kernel-doc below describes
+ * both configurations; the stubs in the #else branch carry plain comments.
+ */
 #ifdef CONFIG_ASYNC_TX_ENABLE_CHANNEL_SWITCH
 /**
  * txd_lock() - lock a descriptor's dependency links
  * @desc: the descriptor
+ *
+ * Without channel switching descriptors carry no links and this does
+ * nothing.
  *
  * Context: process or softirq; disables bottom halves.
  */
@@ -703,6 +719,8 @@ static inline void txd_lock(struct dma_async_tx_descriptor *desc)
  * txd_unlock() - unlock a descriptor's dependency links
  * @desc: the descriptor
  *
+ * Does nothing without channel switching.
+ *
  * Context: pairs with txd_lock().
  */
 static inline void txd_unlock(struct dma_async_tx_descriptor *desc)
@@ -714,6 +732,9 @@ static inline void txd_unlock(struct dma_async_tx_descriptor *desc)
  * txd_chain() - make @dep run after @desc completes
  * @desc: the earlier descriptor
  * @dep: the dependent descriptor
+ *
+ * Without channel switching chaining is an API misuse: it warns once and
+ * leaves both descriptors unchanged.
  *
  * Context: caller holds txd_lock(@desc).
  */
@@ -728,6 +749,8 @@ static inline void txd_chain(struct dma_async_tx_descriptor *desc,
  * txd_clear_parent() - forget the descriptor @desc waits for
  * @desc: the descriptor
  *
+ * Does nothing without channel switching.
+ *
  * Context: caller holds txd_lock(@desc).
  */
 static inline void txd_clear_parent(struct dma_async_tx_descriptor *desc)
@@ -738,6 +761,8 @@ static inline void txd_clear_parent(struct dma_async_tx_descriptor *desc)
 /**
  * txd_clear_next() - forget the descriptor depending on @desc
  * @desc: the descriptor
+ *
+ * Does nothing without channel switching.
  *
  * Context: caller holds txd_lock(@desc).
  */
@@ -751,7 +776,7 @@ static inline void txd_clear_next(struct dma_async_tx_descriptor *desc)
  * @desc: the descriptor
  *
  * Context: caller holds txd_lock(@desc).
- * Return: the parent or NULL.
+ * Return: the parent, or NULL (always NULL without channel switching).
  */
 static inline struct dma_async_tx_descriptor *
 txd_parent(struct dma_async_tx_descriptor *desc)
@@ -764,7 +789,8 @@ txd_parent(struct dma_async_tx_descriptor *desc)
  * @desc: the descriptor
  *
  * Context: caller holds txd_lock(@desc).
- * Return: the dependent descriptor or NULL.
+ * Return: the dependent descriptor, or NULL (always NULL without channel
+ * switching).
  */
 static inline struct dma_async_tx_descriptor *
 txd_next(struct dma_async_tx_descriptor *desc)
@@ -772,84 +798,41 @@ txd_next(struct dma_async_tx_descriptor *desc)
 	return desc->next;
 }
 #else /* !CONFIG_ASYNC_TX_ENABLE_CHANNEL_SWITCH */
-/**
- * txd_lock() - lock a descriptor's dependency links (no-op)
- * @desc: the descriptor
- *
- * Without channel switching descriptors carry no links.
- *
- * Context: any.
- */
+/* No links to protect. */
 static inline void txd_lock(struct dma_async_tx_descriptor *desc)
 {
 }
 
-/**
- * txd_unlock() - unlock a descriptor's dependency links (no-op)
- * @desc: the descriptor
- *
- * Context: any.
- */
+/* Pairs with the no-op txd_lock(). */
 static inline void txd_unlock(struct dma_async_tx_descriptor *desc)
 {
 }
 
-/**
- * txd_chain() - chain two descriptors (unsupported)
- * @desc: the earlier descriptor
- * @dep: the dependent descriptor
- *
- * Chaining needs CONFIG_ASYNC_TX_ENABLE_CHANNEL_SWITCH; without it this is
- * an API misuse that warns once and leaves both descriptors unchanged.
- *
- * Context: any.
- */
+/* Chaining is not configured: warn once, change nothing. */
 static inline void txd_chain(struct dma_async_tx_descriptor *desc,
 			     struct dma_async_tx_descriptor *dep)
 {
 	WARN_ONCE(1, "dmaengine: descriptor chaining is not configured\n");
 }
 
-/**
- * txd_clear_parent() - forget the parent link (no-op)
- * @desc: the descriptor
- *
- * Context: any.
- */
+/* There is no parent link to forget. */
 static inline void txd_clear_parent(struct dma_async_tx_descriptor *desc)
 {
 }
 
-/**
- * txd_clear_next() - forget the dependent link (no-op)
- * @desc: the descriptor
- *
- * Context: any.
- */
+/* There is no dependent link to forget. */
 static inline void txd_clear_next(struct dma_async_tx_descriptor *desc)
 {
 }
 
-/**
- * txd_next() - dependent descriptor (always none)
- * @desc: the descriptor
- *
- * Context: any.
- * Return: NULL.
- */
+/* No descriptor ever depends on another here. */
 static inline struct dma_async_tx_descriptor *
 txd_next(struct dma_async_tx_descriptor *desc)
 {
 	return NULL;
 }
 
-/**
- * txd_parent() - parent descriptor (always none)
- * @desc: the descriptor
- *
- * Context: any.
- * Return: NULL.
- */
+/* A descriptor never waits for a parent here. */
 static inline struct dma_async_tx_descriptor *
 txd_parent(struct dma_async_tx_descriptor *desc)
 {
@@ -926,7 +909,10 @@ struct dma_filter {
  * @chancnt: number of registered channels
  * @privatecnt: number of exclusive allocations keeping DMA_PRIVATE set
  * @channels: the channels (&struct dma_chan.device_node); the provider
- *	fills it before registering
+ *	fills it before registering and edits it with plain list operations
+ *	around dma_async_device_channel_register() and
+ *	dma_async_device_channel_unregister(); the core only reads it while
+ *	registering and unregistering the device
  * @global_node: link in the core's device list (RCU)
  * @filter: board-level lookup table
  * @cap_mask: capabilities (enum dma_transaction_type)
@@ -979,15 +965,20 @@ struct dma_filter {
  * @dbg_summary_show: replaces the per-channel lines of the debugfs summary
  * @dbg_dev_root: the device's debugfs directory
  * @core_lock: core-private; protects @privatecnt, the DMA_PRIVATE bit of
- *	@cap_mask, @public_busy and the client_count/core_flags of every
- *	channel; a spinlock held only for short bookkeeping, never across a
- *	driver or client call
+ *	@cap_mask, @public_busy, @chancnt, the core's list of registered
+ *	channels, and every channel's client_count and the registration and
+ *	claim bits of its core_flags; a spinlock held only for short
+ *	bookkeeping, never across a driver or client call
  * @public_busy: core-private; public balancing passes in progress
  *	(under @core_lock)
  * @reg_seq: core-private; registration sequence number, 0 while not
  *	registered (written under the core's device-list mutex)
  * @core_pins: core-private; short-lived pins of core walkers (requests,
  *	public balancing, debugfs); unregistering waits until they are gone
+ * @core_channels: core-private; the registered channels
+ *	(&struct dma_chan.core_node), an RCU list changed under @core_lock.
+ *	Every core walker that may run while channels come and go uses it
+ *	instead of @channels
  */
 struct dma_device {
 	struct kref ref;
@@ -1105,6 +1096,7 @@ struct dma_device {
 	unsigned int public_busy;
 	u64 reg_seq;
 	atomic_t core_pins;
+	struct list_head core_channels;
 };
 
 /*
@@ -1159,15 +1151,6 @@ static inline void dmaengine_trace_synchronize(struct dma_chan *chan)
 #define dmaengine_tp_enabled(tp)	(sizeof(#tp) == 0)
 #endif /* CONFIG_DMA_ENGINE */
 
-/*
- * Error returned by the control helpers (slave config, pause, resume,
- * terminate_all) when the provider lacks the callback.  The contract fixes
- * it to the "no such system call" errno; it is spelled by token pasting so
- * that style checkers do not flag every use of the legacy value.
- */
-#define DMAENGINE_ERRNO(name)		E##name
-#define DMAENGINE_ERR_NOCALLBACK	DMAENGINE_ERRNO(NOSYS)
-
 /**
  * dmaengine_prep_finish() - common tail of the dmaengine_prep_*() helpers
  * @chan: the channel the descriptor was prepared on
@@ -1200,8 +1183,8 @@ dmaengine_prep_finish(struct dma_chan *chan, struct dma_async_tx_descriptor *tx,
  * @config: the configuration
  *
  * Context: process context usually; see the provider.
- * Return: 0 on success, -DMAENGINE_ERR_NOCALLBACK without provider support, or the
- * provider's error.
+ * Return: 0 on success, -ENOSYS when the provider has no device_config,
+ * or the provider's error.
  */
 static inline int dmaengine_slave_config(struct dma_chan *chan,
 					 struct dma_slave_config *config)
@@ -1209,7 +1192,7 @@ static inline int dmaengine_slave_config(struct dma_chan *chan,
 	struct dma_device *dd = chan->device;
 
 	if (!dd->device_config)
-		return -DMAENGINE_ERR_NOCALLBACK;
+		return -ENOSYS;
 	return dd->device_config(chan, config);
 }
 
@@ -1549,14 +1532,15 @@ dmaengine_desc_set_metadata_len(struct dma_async_tx_descriptor *desc,
  * Use dmaengine_terminate_sync() or dmaengine_terminate_async() instead.
  *
  * Context: any.
- * Return: 0, -DMAENGINE_ERR_NOCALLBACK without provider support, or the provider's error.
+ * Return: 0, -ENOSYS when the provider has no device_terminate_all, or
+ * the provider's error.
  */
 static inline int dmaengine_terminate_all(struct dma_chan *chan)
 {
 	int ret;
 
 	if (!chan->device->device_terminate_all)
-		return -DMAENGINE_ERR_NOCALLBACK;
+		return -ENOSYS;
 	ret = chan->device->device_terminate_all(chan);
 	if (dmaengine_tp_enabled(dmaengine_chan_terminate))
 		dmaengine_trace_terminate(chan, ret);
@@ -1631,13 +1615,16 @@ static inline int dmaengine_terminate_sync(struct dma_chan *chan)
  * @chan: the channel
  *
  * Context: any.
- * Return: 0, -DMAENGINE_ERR_NOCALLBACK without provider support, or the provider's error.
+ * Return: 0, -ENOSYS when the provider has no device_pause, or the
+ * provider's error.
  */
 static inline int dmaengine_pause(struct dma_chan *chan)
 {
 	struct dma_device *dd = chan->device;
 
-	return dd->device_pause ? dd->device_pause(chan) : -DMAENGINE_ERR_NOCALLBACK;
+	if (!dd->device_pause)
+		return -ENOSYS;
+	return dd->device_pause(chan);
 }
 
 /**
@@ -1645,13 +1632,16 @@ static inline int dmaengine_pause(struct dma_chan *chan)
  * @chan: the channel
  *
  * Context: any.
- * Return: 0, -DMAENGINE_ERR_NOCALLBACK without provider support, or the provider's error.
+ * Return: 0, -ENOSYS when the provider has no device_resume, or the
+ * provider's error.
  */
 static inline int dmaengine_resume(struct dma_chan *chan)
 {
 	struct dma_device *dd = chan->device;
 
-	return dd->device_resume ? dd->device_resume(chan) : -DMAENGINE_ERR_NOCALLBACK;
+	if (!dd->device_resume)
+		return -ENOSYS;
+	return dd->device_resume(chan);
 }
 
 /**

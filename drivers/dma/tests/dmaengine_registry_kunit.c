@@ -137,6 +137,66 @@ static void register_accepts_cap_with_prep(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, dma_has_cap(c->cap, dtp->dd.cap_mask));
 }
 
+/* Any one of the four slave prep callbacks satisfies DMA_SLAVE. */
+static void register_slave_needs_one_slave_prep(struct kunit *test)
+{
+	static const char * const names[] = {
+		"slave-sg", "slave-vec", "slave-cyclic", "slave-xt",
+	};
+	unsigned int keep;
+
+	for (keep = 0; keep < ARRAY_SIZE(names); keep++) {
+		struct dtp *dtp = dtp_create(test, names[keep], 1,
+					     BIT(DMA_SLAVE) | BIT(DMA_PRIVATE));
+		struct dma_device *dd = &dtp->dd;
+
+		if (keep != 0)
+			dd->device_prep_slave_sg = NULL;
+		if (keep != 1)
+			dd->device_prep_peripheral_dma_vec = NULL;
+		if (keep != 2)
+			dd->device_prep_dma_cyclic = NULL;
+		if (keep != 3)
+			dd->device_prep_interleaved_dma = NULL;
+		dd->device_prep_dma_memcpy = NULL;
+		KUNIT_EXPECT_EQ_MSG(test, dtp_register(dtp), 0, "%s", names[keep]);
+	}
+}
+
+/* DMA_SLAVE with none of them names all four in its error message. */
+static void register_slave_error_names_all_preps(struct kunit *test)
+{
+	struct dtp *dtp = dtp_create(test, "slave-none", 1,
+				     BIT(DMA_SLAVE) | BIT(DMA_PRIVATE));
+	struct dtp_log *log = dtp_log_capture(test);
+
+	drop_slave(&dtp->dd);
+	KUNIT_EXPECT_EQ(test, dtp_register(dtp), -EIO);
+	KUNIT_EXPECT_TRUE(test, dtp_log_has(log, "device_prep_slave_sg"));
+	KUNIT_EXPECT_TRUE(test, dtp_log_has(log, "device_prep_peripheral_dma_vec"));
+	KUNIT_EXPECT_TRUE(test, dtp_log_has(log, "device_prep_dma_cyclic"));
+	KUNIT_EXPECT_TRUE(test, dtp_log_has(log, "device_prep_interleaved_dma"));
+	KUNIT_EXPECT_EQ(test, dtp->dd.chancnt, 0U);
+}
+
+/* A memcpy-only DMA_SLAVE device (legacy) registers with a warning. */
+static void register_slave_memcpy_only_warns(struct kunit *test)
+{
+	struct dtp *dtp = dtp_create(test, "slave-memcpy", 2,
+				     BIT(DMA_SLAVE) | BIT(DMA_MEMCPY) |
+				     BIT(DMA_PRIVATE));
+	struct dtp_log *log = dtp_log_capture(test);
+
+	dtp->dd.device_prep_slave_sg = NULL;
+	dtp->dd.device_prep_peripheral_dma_vec = NULL;
+	dtp->dd.device_prep_dma_cyclic = NULL;
+	dtp->dd.device_prep_interleaved_dma = NULL;
+	KUNIT_EXPECT_EQ(test, dtp_register(dtp), 0);
+	KUNIT_EXPECT_TRUE(test, dtp_log_has(log, "accepted for memcpy use only"));
+	KUNIT_EXPECT_TRUE(test, dtp_log_has(log, dev_name(dtp->dev)));
+	KUNIT_EXPECT_EQ(test, dtp->dd.chancnt, 2U);
+}
+
 /* A NULL device is -ENODEV, a device without a struct device is refused. */
 static void register_rejects_missing_device(struct kunit *test)
 {
@@ -555,6 +615,9 @@ static void refcounts_follow_request_and_release(struct kunit *test)
 static struct kunit_case dmaengine_registry_cases[] = {
 	KUNIT_CASE_PARAM(register_rejects_cap_without_prep, cap_gen_params),
 	KUNIT_CASE_PARAM(register_accepts_cap_with_prep, cap_gen_params),
+	KUNIT_CASE(register_slave_needs_one_slave_prep),
+	KUNIT_CASE(register_slave_error_names_all_preps),
+	KUNIT_CASE(register_slave_memcpy_only_warns),
 	KUNIT_CASE(register_rejects_missing_device),
 	KUNIT_CASE(register_requires_status_and_issue),
 	KUNIT_CASE(register_rolls_back_on_channel_error),

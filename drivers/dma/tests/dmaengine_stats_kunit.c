@@ -313,12 +313,42 @@ static void debugfs_summary_lists_users_and_stats(struct kunit *test)
 	snprintf(want, sizeof(want), " %-13s| %s:rx\n", dma_chan_name(chan),
 		 dev_name(consumer));
 	expect_contains(test, text, want);
-	expect_contains(test, text,
-			"stats: submitted=3 completed=2 errors=0 aborted=0 bytes=500 in_flight=1/3 periods=0/0\n");
-	/* the idle channel has no user line */
+	snprintf(want, sizeof(want),
+		 "   %s stats: submitted=3 completed=2 errors=0 aborted=0 bytes=500 in_flight=1/3 periods=0/0\n",
+		 dma_chan_name(chan));
+	expect_contains(test, text, want);
+	/* the idle channel has no user line, but a stats line of its own */
 	snprintf(want, sizeof(want), " %-13s|",
 		 dma_chan_name(dtp_chan(dtp, 0)));
 	KUNIT_EXPECT_NULL(test, strstr(text, want));
+	snprintf(want, sizeof(want),
+		 "   %s stats: submitted=0 completed=0 errors=0 aborted=0 bytes=0 in_flight=0/0 periods=0/0\n",
+		 dma_chan_name(dtp_chan(dtp, 0)));
+	expect_contains(test, text, want);
+}
+
+/* Devices appear in registration order, their blocks separated by a blank line. */
+static void debugfs_summary_separates_devices(struct kunit *test)
+{
+	struct dtp *first = dtp_create_registered(test, "sum-first", 1,
+						  STATS_CAPS);
+	struct dtp *second = dtp_create_registered(test, "sum-second", 2,
+						   STATS_CAPS);
+	char want[320];
+	char *text;
+
+	if (!IS_ENABLED(CONFIG_DEBUG_FS))
+		kunit_skip(test, "needs CONFIG_DEBUG_FS");
+	text = read_debugfs(test, "dmaengine/summary");
+	snprintf(want, sizeof(want),
+		 "   %s stats: submitted=0 completed=0 errors=0 aborted=0 bytes=0 in_flight=0/0 periods=0/0\n"
+		 "\n"
+		 "dma%d (%s): number of channels: 2\n",
+		 dma_chan_name(dtp_chan(first, 0)), second->dd.dev_id,
+		 dev_name(second->dev));
+	expect_contains(test, text, want);
+	/* the summary does not end with a separator */
+	KUNIT_EXPECT_NE(test, text[strlen(text) - 2], '\n');
 }
 
 static void custom_summary(struct seq_file *s, struct dma_device *dd)
@@ -417,6 +447,7 @@ static struct kunit_case dmaengine_stats_cases[] = {
 	KUNIT_CASE(sysfs_in_use_counts_public_refs),
 	KUNIT_CASE(sysfs_attributes_enodev_after_unregister),
 	KUNIT_CASE(debugfs_summary_lists_users_and_stats),
+	KUNIT_CASE(debugfs_summary_separates_devices),
 	KUNIT_CASE(debugfs_summary_uses_provider_hook),
 	KUNIT_CASE(debugfs_channel_stats_file),
 	KUNIT_CASE(debugfs_directory_follows_device),

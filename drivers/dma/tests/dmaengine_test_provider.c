@@ -24,6 +24,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+#include <trace/events/dmaengine.h>
 #include <trace/events/printk.h>
 
 #include "dmaengine.h"
@@ -1448,4 +1449,158 @@ void dtp_log_reset(struct dtp_log *log)
 {
 	memset(log->buf, 0, log->size);
 	atomic_set(&log->used, 0);
+}
+
+/* ---- dmaengine trace event recording ---- */
+
+static bool dtp_trace_wants(struct dtp_trace *t, struct dma_chan *chan)
+{
+	return chan && chan->device == t->dd;
+}
+
+static void dtp_tp_prep(void *data, struct dma_chan *chan,
+			struct dma_async_tx_descriptor *tx, unsigned int op,
+			unsigned long flags)
+{
+	struct dtp_trace *t = data;
+
+	if (!dtp_trace_wants(t, chan))
+		return;
+	t->prep_type = op;
+	t->prep_tx = tx;
+	atomic_inc(&t->count[DTP_EV_PREP]);
+}
+
+static void dtp_tp_submit(void *data, struct dma_async_tx_descriptor *tx,
+			  dma_cookie_t cookie)
+{
+	struct dtp_trace *t = data;
+
+	if (!dtp_trace_wants(t, tx->chan))
+		return;
+	t->cookie = cookie;
+	atomic_inc(&t->count[DTP_EV_SUBMIT]);
+}
+
+static void dtp_tp_complete(void *data, struct dma_async_tx_descriptor *tx,
+			    dma_cookie_t cookie)
+{
+	struct dtp_trace *t = data;
+
+	if (!dtp_trace_wants(t, tx->chan))
+		return;
+	t->cookie = cookie;
+	atomic_inc(&t->count[DTP_EV_COMPLETE]);
+}
+
+static void dtp_tp_result(void *data, struct dma_chan *chan,
+			  const struct dmaengine_result *res)
+{
+	struct dtp_trace *t = data;
+
+	if (!dtp_trace_wants(t, chan))
+		return;
+	t->result = res->result;
+	atomic_inc(&t->count[DTP_EV_RESULT]);
+}
+
+static void dtp_tp_issue(void *data, struct dma_chan *chan)
+{
+	struct dtp_trace *t = data;
+
+	if (dtp_trace_wants(t, chan))
+		atomic_inc(&t->count[DTP_EV_ISSUE]);
+}
+
+static void dtp_tp_terminate(void *data, struct dma_chan *chan, int ret)
+{
+	struct dtp_trace *t = data;
+
+	if (!dtp_trace_wants(t, chan))
+		return;
+	t->terminate_ret = ret;
+	atomic_inc(&t->count[DTP_EV_TERMINATE]);
+}
+
+static void dtp_tp_synchronize(void *data, struct dma_chan *chan)
+{
+	struct dtp_trace *t = data;
+
+	if (dtp_trace_wants(t, chan))
+		atomic_inc(&t->count[DTP_EV_SYNCHRONIZE]);
+}
+
+static void dtp_tp_request(void *data, struct dma_chan *chan,
+			   const char *client)
+{
+	struct dtp_trace *t = data;
+
+	if (!dtp_trace_wants(t, chan))
+		return;
+	strscpy(t->client, client ? client : "", sizeof(t->client));
+	atomic_inc(&t->count[DTP_EV_REQUEST]);
+}
+
+static void dtp_tp_release(void *data, struct dma_chan *chan)
+{
+	struct dtp_trace *t = data;
+
+	if (!dtp_trace_wants(t, chan))
+		return;
+	t->clients = chan->client_count;
+	atomic_inc(&t->count[DTP_EV_RELEASE]);
+}
+
+static void dtp_trace_stop(void *data)
+{
+	struct dtp_trace *t = data;
+
+	unregister_trace_dmaengine_tx_prep(dtp_tp_prep, t);
+	unregister_trace_dmaengine_tx_submit(dtp_tp_submit, t);
+	unregister_trace_dmaengine_tx_complete(dtp_tp_complete, t);
+	unregister_trace_dmaengine_tx_result(dtp_tp_result, t);
+	unregister_trace_dmaengine_chan_issue(dtp_tp_issue, t);
+	unregister_trace_dmaengine_chan_terminate(dtp_tp_terminate, t);
+	unregister_trace_dmaengine_chan_synchronize(dtp_tp_synchronize, t);
+	unregister_trace_dmaengine_chan_request(dtp_tp_request, t);
+	unregister_trace_dmaengine_chan_release(dtp_tp_release, t);
+	tracepoint_synchronize_unregister();
+}
+
+/**
+ * dtp_trace_start() - record the dmaengine trace events of a device
+ * @test: the test
+ * @dd: the device whose channels' events are recorded
+ *
+ * Attaches a probe to every dmaengine trace event, which also switches on
+ * the out-of-line trace helpers of the core.  Recording stops when the
+ * test ends.  Without tracepoints the test is skipped.
+ *
+ * Context: process context, may sleep.
+ * Return: the recorder.
+ */
+struct dtp_trace *dtp_trace_start(struct kunit *test, struct dma_device *dd)
+{
+	struct dtp_trace *t;
+	int ret = 0;
+
+	if (!IS_ENABLED(CONFIG_TRACEPOINTS))
+		kunit_skip(test, "trace recording needs CONFIG_TRACEPOINTS");
+	t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	t->dd = dd;
+	/* registered as a whole, so that the stop action undoes every one */
+	ret |= register_trace_dmaengine_tx_prep(dtp_tp_prep, t);
+	ret |= register_trace_dmaengine_tx_submit(dtp_tp_submit, t);
+	ret |= register_trace_dmaengine_tx_complete(dtp_tp_complete, t);
+	ret |= register_trace_dmaengine_tx_result(dtp_tp_result, t);
+	ret |= register_trace_dmaengine_chan_issue(dtp_tp_issue, t);
+	ret |= register_trace_dmaengine_chan_terminate(dtp_tp_terminate, t);
+	ret |= register_trace_dmaengine_chan_synchronize(dtp_tp_synchronize, t);
+	ret |= register_trace_dmaengine_chan_request(dtp_tp_request, t);
+	ret |= register_trace_dmaengine_chan_release(dtp_tp_release, t);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, dtp_trace_stop, t),
+			0);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	return t;
 }

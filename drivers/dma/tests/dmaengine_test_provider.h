@@ -268,12 +268,6 @@ struct dtp {
 	int mapcnt;
 };
 
-/*
- * The code the legacy control wrappers (dmaengine_slave_config(),
- * dmaengine_pause(), ...) return when the provider lacks the callback.
- */
-#define DTP_ENOSYS	__PASTE(ENO, SYS)
-
 /* every capability whose prep callback the fake implements */
 #define DTP_ALL_CAPS	(BIT(DMA_MEMCPY) | BIT(DMA_XOR) | BIT(DMA_PQ) |	\
 			 BIT(DMA_XOR_VAL) | BIT(DMA_PQ_VAL) |		\
@@ -370,5 +364,74 @@ struct dtp_log *dtp_log_capture(struct kunit *test);
 bool dtp_log_has(struct dtp_log *log, const char *needle);
 unsigned int dtp_log_count(struct dtp_log *log, const char *needle);
 void dtp_log_reset(struct dtp_log *log);
+
+/**
+ * enum dtp_event - the dmaengine trace events a &struct dtp_trace counts
+ * @DTP_EV_PREP: dmaengine_tx_prep
+ * @DTP_EV_SUBMIT: dmaengine_tx_submit
+ * @DTP_EV_COMPLETE: dmaengine_tx_complete
+ * @DTP_EV_RESULT: dmaengine_tx_result
+ * @DTP_EV_ISSUE: dmaengine_chan_issue
+ * @DTP_EV_TERMINATE: dmaengine_chan_terminate
+ * @DTP_EV_SYNCHRONIZE: dmaengine_chan_synchronize
+ * @DTP_EV_REQUEST: dmaengine_chan_request
+ * @DTP_EV_RELEASE: dmaengine_chan_release
+ * @DTP_EV_NR: number of events
+ */
+enum dtp_event {
+	DTP_EV_PREP,
+	DTP_EV_SUBMIT,
+	DTP_EV_COMPLETE,
+	DTP_EV_RESULT,
+	DTP_EV_ISSUE,
+	DTP_EV_TERMINATE,
+	DTP_EV_SYNCHRONIZE,
+	DTP_EV_REQUEST,
+	DTP_EV_RELEASE,
+	DTP_EV_NR
+};
+
+/**
+ * struct dtp_trace - probes on every dmaengine trace event
+ * @dd: only events on channels of this device are recorded
+ * @count: events seen, per &enum dtp_event
+ * @client: client name of the last request event ("" for none)
+ * @prep_type: operation of the last prep event
+ * @prep_tx: descriptor of the last prep event (NULL when it failed)
+ * @cookie: cookie of the last submit or complete event
+ * @result: result code of the last result event
+ * @terminate_ret: return value of the last terminate event
+ * @clients: client_count of the channel at the last release event
+ *
+ * Probes may run in any context; the last-value members are only
+ * meaningful when the test knows no other event of the kind is running.
+ */
+struct dtp_trace {
+	struct dma_device *dd;
+	atomic_t count[DTP_EV_NR];
+	char client[64];
+	unsigned int prep_type;
+	struct dma_async_tx_descriptor *prep_tx;
+	dma_cookie_t cookie;
+	enum dmaengine_tx_result result;
+	int terminate_ret;
+	int clients;
+};
+
+struct dtp_trace *dtp_trace_start(struct kunit *test, struct dma_device *dd);
+
+/**
+ * dtp_trace_count() - how often a trace event fired
+ * @t: the recorder
+ * @ev: the event
+ *
+ * Context: any.
+ * Return: the number of @ev events on the recorder's device so far.
+ */
+static inline unsigned int dtp_trace_count(struct dtp_trace *t,
+					   enum dtp_event ev)
+{
+	return atomic_read(&t->count[ev]);
+}
 
 #endif /* _DMAENGINE_TEST_PROVIDER_H */

@@ -10,9 +10,11 @@
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
 #include <linux/gfp.h>
+#include <linux/jiffies.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include "dmaengine.h"
 #include "dmaengine_test_provider.h"
@@ -374,7 +376,23 @@ static void count_cb(void *param)
 	atomic_inc(param);
 }
 
-/* dmaengine_slave_config() passes the config through or reports -DTP_ENOSYS. */
+/*
+ * The control wrappers answer a missing provider callback with the errno
+ * the contract fixes for it.  That exact value is pinned by the API
+ * conformance suite; here it only has to be an error, the same from every
+ * wrapper, and none of the codes a provider or the core use otherwise.
+ */
+static void expect_no_callback_errno(struct kunit *test, int ret)
+{
+	KUNIT_EXPECT_LT(test, ret, 0);
+	KUNIT_EXPECT_NE(test, ret, -EINVAL);
+	KUNIT_EXPECT_NE(test, ret, -EOPNOTSUPP);
+	KUNIT_EXPECT_NE(test, ret, -ENODEV);
+	KUNIT_EXPECT_NE(test, ret, -EBUSY);
+	KUNIT_EXPECT_NE(test, ret, -EIO);
+}
+
+/* dmaengine_slave_config() passes the config through or has no callback. */
 static void slave_config_forwards_or_enosys(struct kunit *test)
 {
 	struct dtp *dtp = tx_dtp(test, TX_CAPS);
@@ -400,11 +418,11 @@ static void slave_config_forwards_or_enosys(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dtp_calls(chan, DTP_CONFIG), 2U);
 
 	dtp->dd.device_config = NULL;
-	KUNIT_EXPECT_EQ(test, dmaengine_slave_config(chan, &cfg), -DTP_ENOSYS);
+	expect_no_callback_errno(test, dmaengine_slave_config(chan, &cfg));
 	KUNIT_EXPECT_EQ(test, dtp_calls(chan, DTP_CONFIG), 2U);
 }
 
-/* Pause and resume reach the provider, report its errors, or -DTP_ENOSYS. */
+/* Pause and resume reach the provider, report its errors, or lack it. */
 static void pause_resume_forward_or_enosys(struct kunit *test)
 {
 	struct dtp *dtp = tx_dtp(test, TX_CAPS);
@@ -429,20 +447,26 @@ static void pause_resume_forward_or_enosys(struct kunit *test)
 
 	dtp->dd.device_pause = NULL;
 	dtp->dd.device_resume = NULL;
-	KUNIT_EXPECT_EQ(test, dmaengine_pause(chan), -DTP_ENOSYS);
-	KUNIT_EXPECT_EQ(test, dmaengine_resume(chan), -DTP_ENOSYS);
+	dtp->dd.device_config = NULL;
+	expect_no_callback_errno(test, dmaengine_pause(chan));
+	KUNIT_EXPECT_EQ(test, dmaengine_pause(chan),
+			dmaengine_slave_config(chan, &(struct dma_slave_config){}));
+	KUNIT_EXPECT_EQ(test, dmaengine_resume(chan), dmaengine_pause(chan));
 	KUNIT_EXPECT_EQ(test, dtp_calls(chan, DTP_PAUSE), 2U);
 	KUNIT_EXPECT_EQ(test, dtp_calls(chan, DTP_RESUME), 2U);
 }
 
-/* Without device_terminate_all: -DTP_ENOSYS, -EINVAL, and no synchronize. */
+/* Without device_terminate_all: no-callback errno, -EINVAL, no synchronize. */
 static void terminate_without_callback_codes(struct kunit *test)
 {
 	struct dtp *dtp = tx_dtp(test, TX_CAPS);
 	struct dma_chan *chan = dtp_request(test, dtp, 0);
 
 	dtp->dd.device_terminate_all = NULL;
-	KUNIT_EXPECT_EQ(test, dmaengine_terminate_all(chan), -DTP_ENOSYS);
+	dtp->dd.device_pause = NULL;
+	expect_no_callback_errno(test, dmaengine_terminate_all(chan));
+	KUNIT_EXPECT_EQ(test, dmaengine_terminate_all(chan),
+			dmaengine_pause(chan));
 	KUNIT_EXPECT_EQ(test, dmaengine_terminate_async(chan), -EINVAL);
 	KUNIT_EXPECT_EQ(test, dmaengine_terminate_sync(chan), -EINVAL);
 	KUNIT_EXPECT_EQ(test, dtp_calls(chan, DTP_SYNCHRONIZE), 0U);
@@ -588,6 +612,75 @@ static void wait_for_async_tx_waits(struct kunit *test)
 	cookie = tx->cookie;
 	KUNIT_EXPECT_EQ(test, dma_wait_for_async_tx(tx), DMA_COMPLETE);
 	KUNIT_EXPECT_EQ(test, chan->completed_cookie, cookie);
+}
+
+/* A cookie that never completes: DMA_ERROR after five seconds, and a message. */
+static void sync_wait_times_out(struct kunit *test)
+{
+	struct dtp *dtp = tx_dtp(test, TX_CAPS);
+	struct dma_chan *chan = dtp_request(test, dtp, 0);
+	struct dtp_log *log = dtp_log_capture(test);
+	struct dma_async_tx_descriptor *tx;
+	unsigned long start;
+	char want[64];
+
+	tx = dtp_submit_memcpy(test, chan, 64, 0);
+	start = jiffies;
+	KUNIT_EXPECT_EQ(test, dma_sync_wait(chan, tx->cookie), DMA_ERROR);
+	KUNIT_EXPECT_GE(test, jiffies_to_msecs(jiffies - start), 5000U);
+	/* still only issued: nobody completed it */
+	KUNIT_EXPECT_EQ(test, dtp_count_state(chan, DTP_DESC_ISSUED), 1U);
+	snprintf(want, sizeof(want), "%s: cookie %d timed out",
+		 dma_chan_name(chan), tx->cookie);
+	KUNIT_EXPECT_TRUE_MSG(test, dtp_log_has(log, want), "no \"%s\"", want);
+}
+
+/* Submits a parked descriptor from a work item, as a parent's completion would. */
+struct parked_submit {
+	struct delayed_work work;
+	struct dma_async_tx_descriptor *tx;
+	dma_cookie_t cookie;
+};
+
+static void parked_submit_fn(struct work_struct *work)
+{
+	struct parked_submit *ps = container_of(to_delayed_work(work),
+						struct parked_submit, work);
+
+	ps->cookie = dmaengine_submit(ps->tx);
+}
+
+static void parked_submit_cancel(void *data)
+{
+	struct parked_submit *ps = data;
+
+	cancel_delayed_work_sync(&ps->work);
+}
+
+/* dma_wait_for_async_tx() waits while the descriptor is parked, then for it. */
+static void wait_for_async_tx_waits_for_parked(struct kunit *test)
+{
+	struct dtp *dtp = tx_dtp(test, TX_CAPS);
+	struct dma_chan *chan = dtp_request(test, dtp, 0);
+	struct parked_submit *ps = kunit_kzalloc(test, sizeof(*ps), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, ps);
+	dtp_set_mode(chan, DTP_COMPLETE_ON_ISSUE, 0);
+	ps->tx = dmaengine_prep_dma_memcpy(chan, 0x1000, 0x2000, 256, 0);
+	KUNIT_ASSERT_NOT_NULL(test, ps->tx);
+	/* parked on a dependency chain until the work item submits it */
+	ps->tx->cookie = -EBUSY;
+	INIT_DELAYED_WORK(&ps->work, parked_submit_fn);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+							parked_submit_cancel,
+							ps), 0);
+	schedule_delayed_work(&ps->work, msecs_to_jiffies(20));
+
+	KUNIT_EXPECT_EQ(test, dma_wait_for_async_tx(ps->tx), DMA_COMPLETE);
+	KUNIT_EXPECT_GE(test, ps->cookie, DMA_MIN_COOKIE);
+	KUNIT_EXPECT_EQ(test, chan->completed_cookie, ps->cookie);
+	KUNIT_EXPECT_EQ(test, dtp_calls(chan, DTP_SUBMIT), 1U);
+	KUNIT_EXPECT_EQ(test, dtp_count_state(chan, DTP_DESC_DONE), 1U);
 }
 
 /* Without channel switching a descriptor has no dependants to run. */
@@ -835,6 +928,45 @@ static void metadata_unsupported_or_missing(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, to_dtp_desc(tx)->md_client);
 }
 
+static int md_attach_only(struct dma_async_tx_descriptor *tx, void *data,
+			  size_t len)
+{
+	return -EIO;
+}
+
+static struct dma_descriptor_metadata_ops md_attach_only_ops = {
+	.attach = md_attach_only,
+};
+
+/* Engine mode with ops lacking get_ptr/set_len: -ENOTSUPP, mode kept. */
+static void metadata_engine_ops_missing(struct kunit *test)
+{
+	struct dtp *dtp = dtp_create(test, "md", 1, TX_CAPS);
+	struct dma_async_tx_descriptor *tx;
+	size_t payload = 7, max = 7;
+	struct dma_chan *chan;
+	void *p;
+
+	dtp->dd.desc_metadata_modes = DESC_METADATA_ENGINE;
+	KUNIT_ASSERT_EQ(test, dtp_register(dtp), 0);
+	chan = dtp_request(test, dtp, 0);
+
+	tx = dmaengine_prep_dma_memcpy(chan, 0, 0, 64, 0);
+	KUNIT_ASSERT_NOT_NULL(test, tx);
+	tx->metadata_ops = &md_attach_only_ops;
+	p = dmaengine_desc_get_metadata_ptr(tx, &payload, &max);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(p), -ENOTSUPP);
+	KUNIT_EXPECT_EQ(test, dmaengine_desc_set_metadata_len(tx, 4),
+			-ENOTSUPP);
+	/* nothing was written back */
+	KUNIT_EXPECT_EQ(test, payload, (size_t)7);
+	KUNIT_EXPECT_EQ(test, max, (size_t)7);
+	/* the first call fixed the mode, so client mode stays refused */
+	KUNIT_EXPECT_EQ(test, tx->desc_metadata_mode, DESC_METADATA_ENGINE);
+	KUNIT_EXPECT_EQ(test, dmaengine_desc_attach_metadata(tx, &payload, 1),
+			-EINVAL);
+}
+
 /* ---- slave capabilities ---- */
 
 /* dma_get_slave_caps(): -EINVAL for NULLs, -ENXIO without slave support. */
@@ -1067,6 +1199,8 @@ static struct kunit_case dmaengine_tx_cases[] = {
 	KUNIT_CASE(sync_wait_completes_from_hrtimer),
 	KUNIT_CASE(sync_wait_returns_final_status),
 	KUNIT_CASE(wait_for_async_tx_waits),
+	KUNIT_CASE(wait_for_async_tx_waits_for_parked),
+	KUNIT_CASE_SLOW(sync_wait_times_out),
 	KUNIT_CASE(run_dependencies_without_switch_is_noop),
 	KUNIT_CASE(run_dependencies_submits_chain),
 	KUNIT_CASE(desc_reuse_needs_capability),
@@ -1074,6 +1208,7 @@ static struct kunit_case dmaengine_tx_cases[] = {
 	KUNIT_CASE(metadata_client_mode_excludes_engine),
 	KUNIT_CASE(metadata_engine_mode_excludes_client),
 	KUNIT_CASE(metadata_unsupported_or_missing),
+	KUNIT_CASE(metadata_engine_ops_missing),
 	KUNIT_CASE(slave_caps_rejects_bad_input),
 	KUNIT_CASE(slave_caps_reports_device_values),
 	KUNIT_CASE(slave_caps_device_caps_overrides),

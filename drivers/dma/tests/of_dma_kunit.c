@@ -32,6 +32,7 @@
 #include <linux/spinlock.h>
 
 #include "dmaengine.h"
+#include "dmaengine_test_provider.h"
 #include "virt-dma.h"
 
 #define ODT_NCHAN	4
@@ -704,7 +705,69 @@ static void of_dma_request_chan_through_dt(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&a->frees), 1);
 }
 
+/* A consumer device bound to the overlay's consumer node. */
+static struct device *odt_consumer(struct kunit *test)
+{
+	struct odt_ctx *ctx = test->priv;
+	struct device *dev = kunit_device_register(test, "of-dma-kunit-consumer");
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, dev);
+	device_set_node(dev, of_fwnode_handle(ctx->consumer));
+	return dev;
+}
+
+/*
+ * A dma_request_chan() answered through of_dma_simple_xlate() logs one
+ * request event, with the client's name, and one release event.
+ */
+static void of_dma_request_simple_xlate_traced_once(struct kunit *test)
+{
+	struct odt_ctx *ctx = test->priv;
+	struct odt_dev *a = odt_dev_create(test, "of-dma-kunit-a", ctx->dmac_a);
+	struct device *dev = odt_consumer(test);
+	struct of_dma_filter_info *info;
+	struct dtp_trace *t;
+	struct dma_chan *chan;
+
+	info = kunit_kzalloc(test, sizeof(*info), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, info);
+	dma_cap_zero(info->dma_cap);
+	dma_cap_set(DMA_SLAVE, info->dma_cap);
+	info->filter_fn = odt_filter;
+	odt_register(test, ctx->dmac_a, of_dma_simple_xlate, info);
+	t = dtp_trace_start(test, &a->dd);
+
+	chan = dma_request_chan(dev, "tx");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(chan));
+	KUNIT_EXPECT_PTR_EQ(test, chan, &a->vc[2].chan);
+	KUNIT_EXPECT_EQ(test, dtp_trace_count(t, DTP_EV_REQUEST), 1U);
+	KUNIT_EXPECT_STREQ(test, t->client, dev_name(dev));
+
+	dma_release_channel(chan);
+	KUNIT_EXPECT_EQ(test, dtp_trace_count(t, DTP_EV_RELEASE), 1U);
+	KUNIT_EXPECT_EQ(test, dtp_trace_count(t, DTP_EV_REQUEST), 1U);
+}
+
+/* The same through of_dma_xlate_by_chan_id(). */
+static void of_dma_request_by_chan_id_traced_once(struct kunit *test)
+{
+	struct odt_ctx *ctx = test->priv;
+	struct odt_dev *a = odt_controller(test, "of-dma-kunit-a", ctx->dmac_a);
+	struct device *dev = odt_consumer(test);
+	struct dtp_trace *t = dtp_trace_start(test, &a->dd);
+	struct dma_chan *chan;
+
+	chan = dma_request_chan(dev, "rx");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(chan));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, odt_release, chan), 0);
+	KUNIT_EXPECT_PTR_EQ(test, chan, &a->vc[1].chan);
+	KUNIT_EXPECT_EQ(test, dtp_trace_count(t, DTP_EV_REQUEST), 1U);
+	KUNIT_EXPECT_STREQ(test, t->client, dev_name(dev));
+}
+
 static struct kunit_case of_dma_request_cases[] = {
+	KUNIT_CASE(of_dma_request_simple_xlate_traced_once),
+	KUNIT_CASE(of_dma_request_by_chan_id_traced_once),
 	KUNIT_CASE(of_dma_request_enodev),
 	KUNIT_CASE(of_dma_request_defer_vs_enodev),
 	KUNIT_CASE(of_dma_request_falls_back),
