@@ -30,18 +30,18 @@ scenario() {
 	shift
 	mdadm --zero-superblock /dev/ubd[a-f] > /dev/null 2>&1
 	step "$name-create" md_create "$level" /dev/ubda /dev/ubdb /dev/ubdc /dev/ubdd
-	step "$name-write" dd if=/tmp/data of=/dev/md0 bs=1M count=$MB oflag=direct status=none
-	step "$name-readback" md_compare /tmp/data $MB
+	step "$name-write" dd if="$SCRATCH/data" of=/dev/md0 bs=1M count=$MB oflag=direct status=none
+	step "$name-readback" md_compare "$SCRATCH/data" $MB
 	step "$name-check" md_check_parity
 	step "$name-degrade" md_fail "$@"
-	step "$name-degraded-readback" md_compare /tmp/data $MB
+	step "$name-degraded-readback" md_compare "$SCRATCH/data" $MB
 	step "$name-rebuild" md_add_spares /dev/ubde /dev/ubdf
-	step "$name-rebuilt-readback" md_compare /tmp/data $MB
+	step "$name-rebuilt-readback" md_compare "$SCRATCH/data" $MB
 	step "$name-rebuilt-check" md_check_parity
 	step "$name-stop" mdadm --stop /dev/md0
 }
 
-head -c $((MB << 20)) /dev/urandom > /tmp/data
+head -c $((MB << 20)) /dev/urandom > "$SCRATCH/data"
 guest_list_channels > "$OUT/channels.before"
 scenario 5 /dev/ubdb
 scenario 6 /dev/ubda /dev/ubdc

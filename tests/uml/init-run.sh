@@ -39,14 +39,14 @@ demo_dmatest() {
 }
 
 demo_md() {
-	local before=/tmp/ch.before after=/tmp/ch.after
-	head -c 8M /dev/urandom > /tmp/data
+	local before=$SCRATCH/ch.before after=$SCRATCH/ch.after
+	head -c 8M /dev/urandom > "$SCRATCH/data"
 	guest_list_channels > $before
 	md_create 6 /dev/ubda /dev/ubdb /dev/ubdc /dev/ubdd || { echo "  create failed"; return; }
-	dd if=/tmp/data of=/dev/md0 bs=1M oflag=direct status=none
+	dd if="$SCRATCH/data" of=/dev/md0 bs=1M oflag=direct status=none
 	md_check_parity && echo "  RAID6 over 4 disks: wrote 8 MiB, parity check: 0 mismatches"
 	md_fail /dev/ubdb /dev/ubdc > /dev/null 2>&1
-	md_compare /tmp/data 8 && echo "  two disks failed: read back 8 MiB degraded, identical"
+	md_compare "$SCRATCH/data" 8 && echo "  two disks failed: read back 8 MiB degraded, identical"
 	mdadm --stop /dev/md0 > /dev/null 2>&1
 	guest_list_channels > $after
 	echo "  bytes moved by the DMA channels meanwhile: $(md_bytes_moved $before $after)"

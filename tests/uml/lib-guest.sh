@@ -2,7 +2,10 @@
 #
 # Sourced by the init scripts that run as PID 1 inside the UML guest.
 # The root file system is the host's, read-only; $RESULTS names a host
-# directory for output and $PROJECT the project checkout.
+# directory for output and $PROJECT the project checkout.  Nothing is
+# mounted over a host path the checkout might live under (/tmp, /mnt,
+# /home...): scratch space ($SCRATCH) and the results ($OUT) are mounted
+# below the guest's own /dev.
 
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
@@ -11,16 +14,19 @@ guest_setup() {
 	mount -t sysfs none /sys
 	mount -t devtmpfs none /dev
 	mount -t debugfs none /sys/kernel/debug
-	mount -t tmpfs none /tmp
-	mount -t hostfs none /mnt -o "$RESULTS"
-	OUT=/mnt
+	mkdir -p /dev/shm /dev/results
+	mount -t tmpfs none /dev/shm
+	mount -t hostfs none /dev/results -o "$RESULTS"
+	SCRATCH=/dev/shm
+	OUT=/dev/results
+	export TMPDIR=$SCRATCH
 }
 
 # Mark the run complete and power the guest off.
 guest_finish() {
 	touch "$OUT/done"
 	sync
-	umount /mnt 2>/dev/null
+	umount "$OUT" 2>/dev/null
 	poweroff -f
 	echo o > /proc/sysrq-trigger
 }
