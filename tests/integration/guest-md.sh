@@ -30,7 +30,8 @@ scenario() {
 	shift
 	mdadm --zero-superblock /dev/ubd[a-f] > /dev/null 2>&1
 	step "$name-create" md_create "$level" /dev/ubda /dev/ubdb /dev/ubdc /dev/ubdd
-	step "$name-write" dd if="$SCRATCH/data" of=/dev/md0 bs=1M count=$MB oflag=direct status=none
+	step "$name-write" dd if="$SCRATCH/data" of=/dev/md0 bs=1M count=$MB \
+		oflag=direct status=none
 	step "$name-readback" md_compare "$SCRATCH/data" $MB
 	step "$name-check" md_check_parity
 	step "$name-degrade" md_fail "$@"

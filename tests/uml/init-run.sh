@@ -46,7 +46,8 @@ demo_md() {
 	dd if="$SCRATCH/data" of=/dev/md0 bs=1M oflag=direct status=none
 	md_check_parity && echo "  RAID6 over 4 disks: wrote 8 MiB, parity check: 0 mismatches"
 	md_fail /dev/ubdb /dev/ubdc > /dev/null 2>&1
-	md_compare "$SCRATCH/data" 8 && echo "  two disks failed: read back 8 MiB degraded, identical"
+	md_compare "$SCRATCH/data" 8 &&
+		echo "  two disks failed: read back 8 MiB degraded, identical"
 	mdadm --stop /dev/md0 > /dev/null 2>&1
 	guest_list_channels > $after
 	echo "  bytes moved by the DMA channels meanwhile: $(md_bytes_moved $before $after)"
